@@ -1,0 +1,16 @@
+// Build and dev-server configuration for the Svelte clients (client/) and the Vitest test runner.
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  root: 'client',
+  plugins: [svelte()],
+  build: { outDir: '../dist/client', emptyOutDir: true },
+  server: { proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true } } },
+  test: {
+    root: '.',
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
