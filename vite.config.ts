@@ -1,5 +1,5 @@
 // Build and dev-server configuration for the Svelte clients (client/) and the Vitest test runner.
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
