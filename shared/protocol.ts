@@ -121,10 +121,20 @@ export interface RoundResult {
   submitted: string[] | null;
   /** For each position of the submitted order: was that card in its true position. */
   correct: boolean[];
+  /**
+   * For each position of the submitted order: is the card part of the longest correct subsequence
+   * (the cards that are in the right order relative to each other; the others are the ones to move).
+   */
+  inOrder: boolean[];
   cardsRight: number;
+  /** Length of the longest correct subsequence: the measure behind partial credit (see shared/scoring.ts). */
+  cardsInOrder: number;
   fullyRight: boolean;
+  /** Points for this round, streak bonus included. */
   points: number;
   streak: number;
+  /** Part of `points` that came from the streak. */
+  streakBonus: number;
   seconds: number | null;
 }
 
@@ -148,9 +158,18 @@ export interface RoundInfo {
   number: number; // from 1
   total: number;
   snippet: DealtSnippet;
-  /** Server clock (epoch ms) when answering closes, and the server clock when this view was built. */
+  /**
+   * Server clock (epoch ms) when answering closes, and the server clock when this view was built.
+   * During the countdown `endsAt` already counts the countdown; while paused it is null (see remainingMs).
+   */
   endsAt: number | null;
   serverNow: number;
+  /** Server clock when answering opens (during the countdown), else null. */
+  startsAt: number | null;
+  /** While paused: milliseconds of answering time left (the countdown's rest not included), else null. */
+  remainingMs: number | null;
+  /** The round's time limit for answering, in seconds. */
+  limitSeconds: number;
   answeredCount: number;
   playerCount: number;
 }
@@ -167,6 +186,8 @@ export interface HostView {
   round: RoundInfo | null;
   reveal: (RevealInfo & { distribution: RoundDistribution }) | null;
   leaderboard: LeaderboardEntry[];
+  /** Path of the CSV report (GET with `Authorization: Bearer <hostToken>` or `?token=`). */
+  reportPath: string;
 }
 
 export interface PlayerView {
@@ -181,6 +202,7 @@ export interface PlayerView {
   /** The order this player submitted this round, if any. */
   submitted: string[] | null;
   reveal: (RevealInfo & { result: RoundResult }) | null;
+  /** The top ten, plus this player's own entry when not among them (the host view has everyone). */
   leaderboard: LeaderboardEntry[];
 }
 
