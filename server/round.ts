@@ -76,11 +76,6 @@ export interface Answer {
   ms: number;
 }
 
-/** One player's scored round, plus the streak to carry forward. */
-export interface ScoredAnswer {
-  result: RoundResult;
-}
-
 /** Scores one player's answer (or absence of one) for a round. */
 export function scoreAnswer(
   cards: readonly RoundCard[],

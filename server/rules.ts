@@ -62,3 +62,61 @@ export function everyoneAnswered(ctx: RoomContext): boolean {
   // Nobody connected: wait for the deadline rather than rush through a round no one sees.
   return connected > 0;
 }
+
+/** The parts of a room snapshot needed to explain a refusal. */
+interface SnapshotLike {
+  status: string;
+  context: RoomContext;
+  value: unknown;
+}
+
+function stateName(snapshot: SnapshotLike): string {
+  const v = snapshot.value;
+  if (typeof v === 'string') return v;
+  const round = (v as { round?: string }).round;
+  return round ? `round.${round}` : 'unknown';
+}
+
+/**
+ * Why the room machine refused `event` (the machine already said no): the phase first, then the
+ * rules. Used only to word the error acknowledgement; the machine stays the authority.
+ */
+export function explainRejection(snapshot: SnapshotLike, event: RoomEvent): Rejection {
+  const ctx = snapshot.context;
+  const state = stateName(snapshot);
+  const inRound = state.startsWith('round.');
+  if (snapshot.status !== 'active' || state === 'ended') return reject('INVALID_STATE', 'The game is over.');
+  switch (event.type) {
+    case 'JOIN':
+      if (state === 'podium') return reject('INVALID_STATE', 'The game is over.');
+      if (state !== 'lobby' && !ctx.settings.allowLateJoin) return reject('LATE_JOIN_CLOSED', 'The game has started and this room does not take late players.');
+      return joinProblem(ctx, event) ?? reject('INVALID_STATE', 'Cannot join right now.');
+    case 'ANSWER':
+      if (state === 'round.paused') return reject('ROUND_CLOSED', 'The game is paused: answer once it resumes.');
+      if (state === 'round.countdown') return reject('ROUND_CLOSED', 'Answering has not opened yet.');
+      if (state !== 'round.answering') return reject('ROUND_CLOSED', 'No round is accepting answers now.');
+      return answerProblem(ctx, event) ?? reject('ROUND_CLOSED', 'No round is accepting answers now.');
+    case 'START':
+      if (state !== 'lobby') return reject('INVALID_STATE', 'The game has already started.');
+      return startProblem(ctx) ?? reject('INVALID_STATE', 'Cannot start now.');
+    case 'PAUSE':
+      if (state === 'round.paused') return reject('INVALID_STATE', 'The game is already paused.');
+      return reject('INVALID_STATE', 'Nothing to pause: no round is running.');
+    case 'RESUME':
+      return reject('INVALID_STATE', 'The game is not paused.');
+    case 'END_ROUND':
+      return reject('INVALID_STATE', state === 'round.countdown' ? 'Answering has not opened yet.' : 'No round is accepting answers now.');
+    case 'SKIP':
+      return reject('INVALID_STATE', inRound ? 'Cannot skip now.' : 'No round is running: there is nothing to skip.');
+    case 'NEXT':
+      if (state === 'lobby') return reject('INVALID_STATE', 'Start the game first.');
+      if (inRound) return reject('INVALID_STATE', 'The round is still running: end it early or wait for the deadline.');
+      return reject('INVALID_STATE', 'Cannot advance now.');
+    case 'KICK':
+    case 'REJOIN':
+    case 'DISCONNECT':
+      return playerProblem(ctx, event.playerId) ?? reject('INVALID_STATE', 'Cannot do that now.');
+    default:
+      return reject('INVALID_STATE', 'Cannot do that now.');
+  }
+}

@@ -1,0 +1,113 @@
+// The server factory: Express (health check, CSV report, the built client with an SPA fallback) and
+// Socket.IO on one http server, without listening. server/index.ts listens; tests call this on port 0.
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.ts';
+import type { Deck } from './deck.ts';
+import { systemDeps, type Deps } from './deps.ts';
+import { attachHandlers } from './handlers.ts';
+import { DEFAULT_COUNTDOWN_MS } from './room-machine.ts';
+import { buildReport } from './report.ts';
+import { RoomRegistry, sameSecret, type SocketData } from './rooms.ts';
+
+export interface AppOptions {
+  /** The dealable snippets (see server/deck.ts `loadDeck`). */
+  deck: Deck;
+  deps?: Deps;
+  publicUrl?: string | null;
+  roomIdleMs?: number;
+  maxRooms?: number;
+  countdownMs?: number;
+  broadcastIntervalMs?: number;
+  /** Directory of the built client; default dist/client. */
+  clientDir?: string;
+  log?: (message: string) => void;
+}
+
+export interface GameServer {
+  app: express.Express;
+  httpServer: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  registry: RoomRegistry;
+  /** Stops every room and practice run, closes sockets and the http server. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Event Loop Arena</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<h1>Event Loop Arena</h1><p>The game server is running, but the web client has not been built yet.</p>
+<p>Run <code>npm run build</code> (or start with <code>npm start</code>, which builds first), then reload this page.</p></body></html>`;
+
+/** Builds the Express app, the http server and Socket.IO, wired to a fresh room registry. */
+export function createApp(options: AppOptions): GameServer {
+  const deps = options.deps ?? systemDeps;
+  const log = options.log ?? ((m: string) => console.log(m));
+  const registry = new RoomRegistry({
+    deck: options.deck,
+    deps,
+    publicUrl: options.publicUrl ?? null,
+    roomIdleMs: options.roomIdleMs ?? 10 * 60_000,
+    maxRooms: options.maxRooms ?? 500,
+    countdownMs: options.countdownMs ?? DEFAULT_COUNTDOWN_MS,
+    broadcastIntervalMs: options.broadcastIntervalMs ?? 100,
+    log,
+  });
+  const startedAt = deps.now();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', ...registry.stats(), uptime: Math.round((deps.now() - startedAt) / 1000) });
+  });
+
+  app.get('/rooms/:code/report.csv', (req, res) => {
+    const code = String(req.params.code).toUpperCase();
+    const header = req.get('authorization') ?? '';
+    const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
+    const token = bearer ?? (typeof req.query.token === 'string' ? req.query.token : '');
+    const room = registry.getRoom(code);
+    if (!room) return void res.status(404).json({ ok: false, code: 'ROOM_NOT_FOUND', message: `No room with code ${code}.` });
+    if (!token || !sameSecret(token, room.hostToken)) {
+      return void res.status(403).json({ ok: false, code: 'NOT_HOST', message: 'The report needs the host token of this room.' });
+    }
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set('Content-Disposition', `attachment; filename="event-loop-arena-${code}.csv"`);
+    res.set('Cache-Control', 'no-store');
+    res.send(buildReport(room.actor.getSnapshot().context));
+  });
+
+  const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
+  const indexHtml = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: 'index.html', fallthrough: true }));
+  // SPA fallback: any other GET that looks like a page gets the client (or the "build first" page).
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/socket.io') || req.path.startsWith('/rooms/') || req.path === '/healthz') return next();
+    if (existsSync(indexHtml)) return void res.sendFile(indexHtml);
+    res.status(200).type('html').send(NOT_BUILT_PAGE);
+  });
+
+  const httpServer = createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    maxHttpBufferSize: 64 * 1024,
+  });
+  io.on('connection', (socket) => attachHandlers(socket, registry));
+
+  return {
+    app,
+    httpServer,
+    io,
+    registry,
+    close: async () => {
+      registry.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

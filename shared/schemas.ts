@@ -1,0 +1,87 @@
+// Zod schemas for every client-to-server payload of shared/protocol.ts. The server parses each event
+// with these before anything else happens; a payload that fails gets a BAD_REQUEST acknowledgement
+// naming the field. Clients may use them too, to check a form before sending it.
+import { z } from 'zod';
+import { TOPICS, type Difficulty, type PracticeSettings, type RoomSettings } from './protocol.ts';
+
+const topic = z.enum(TOPICS);
+const difficulty = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const token = z.string().min(1).max(200);
+/** Room codes are matched case-insensitively and ignoring spaces ("abc def" finds ABCDEF). */
+const roomCode = z
+  .string()
+  .max(20)
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().min(1, 'Please enter a room code.'));
+const cardId = z.string().min(1).max(64);
+
+/** Room settings as the host may send them: every field optional (server defaults fill the rest). */
+export const roomSettingsSchema = z.object({
+  topics: z.array(topic).max(TOPICS.length).optional(),
+  difficulties: z.array(difficulty).max(4).optional(),
+  rounds: z.number().int().min(1).max(30).optional(),
+  secondsPerRound: z.number().int().min(5).max(600).nullable().optional(),
+  speedBonus: z.boolean().optional(),
+  allowLateJoin: z.boolean().optional(),
+  maxPlayers: z.number().int().min(1).max(200).optional(),
+});
+
+/** The server's defaults for a new room. */
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
+  topics: [],
+  difficulties: [],
+  rounds: 5,
+  secondsPerRound: null,
+  speedBonus: true,
+  allowLateJoin: true,
+  maxPlayers: 200,
+};
+
+/** Settings with the server defaults filled in. */
+export function withRoomDefaults(partial: z.infer<typeof roomSettingsSchema>): RoomSettings {
+  const s = { ...DEFAULT_ROOM_SETTINGS };
+  if (partial.topics) s.topics = [...new Set(partial.topics)];
+  if (partial.difficulties) s.difficulties = [...new Set(partial.difficulties)] as Difficulty[];
+  if (partial.rounds !== undefined) s.rounds = partial.rounds;
+  if (partial.secondsPerRound !== undefined) s.secondsPerRound = partial.secondsPerRound;
+  if (partial.speedBonus !== undefined) s.speedBonus = partial.speedBonus;
+  if (partial.allowLateJoin !== undefined) s.allowLateJoin = partial.allowLateJoin;
+  if (partial.maxPlayers !== undefined) s.maxPlayers = partial.maxPlayers;
+  return s;
+}
+
+export const hostAuthSchema = z.object({ code: roomCode, hostToken: token });
+export const joinSchema = z.object({ code: roomCode, nickname: z.string().max(200) });
+export const rejoinSchema = z.object({ code: roomCode, playerToken: token });
+export const kickSchema = hostAuthSchema.extend({ playerId: z.string().min(1).max(64) });
+export const lockSchema = hostAuthSchema.extend({ locked: z.boolean() });
+export const answerSchema = z.object({ code: roomCode, playerToken: token, order: z.array(cardId).min(1).max(50) });
+
+export const practiceSettingsSchema = z.object({
+  difficulties: z.array(difficulty).max(4).optional(),
+  topics: z.array(topic).max(TOPICS.length).optional(),
+  rounds: z.number().int().min(1).max(20).optional(),
+});
+
+/** The server's defaults for a practice run. */
+export const DEFAULT_PRACTICE_SETTINGS: PracticeSettings = { difficulties: [], topics: [], rounds: 5 };
+
+/** Practice settings with the defaults filled in. */
+export function withPracticeDefaults(partial: z.infer<typeof practiceSettingsSchema>): PracticeSettings {
+  return {
+    difficulties: partial.difficulties ? ([...new Set(partial.difficulties)] as Difficulty[]) : [],
+    topics: partial.topics ? [...new Set(partial.topics)] : [],
+    rounds: partial.rounds ?? DEFAULT_PRACTICE_SETTINGS.rounds,
+  };
+}
+
+export const practiceAnswerSchema = z.object({ token, order: z.array(cardId).min(1).max(50) });
+export const practiceNextSchema = z.object({ token });
+
+/** A one-line description of why a payload failed its schema, naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid request.';
+  const where = issue.path.length ? issue.path.join('.') : 'payload';
+  return `Invalid ${where}: ${issue.message}`;
+}
