@@ -29,14 +29,16 @@ export function parseRoute(pathname: string, search = '', hash = ''): Route {
   const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   const params = new URLSearchParams(query);
   const first = (parts[0] ?? '').toLowerCase();
+  // Join links carry the code as `?room=` or `?code=` (the server's join URL is `/?room=CODE`).
+  const linkCode = params.get('room') ?? params.get('code');
   if (parts.length === 0) {
-    const code = params.get('code');
+    const code = linkCode;
     return code ? { name: 'play', code: normalizeCode(code) || null } : { name: 'landing' };
   }
   if (first === 'host' && parts.length === 1) return { name: 'host' };
   if (first === 'practice' && parts.length === 1) return { name: 'practice' };
   if ((first === 'join' || first === 'play') && parts.length <= 2) {
-    const raw = parts[1] ?? params.get('code') ?? '';
+    const raw = parts[1] ?? linkCode ?? '';
     return { name: 'play', code: normalizeCode(raw) || null };
   }
   return { name: 'not-found', path };
