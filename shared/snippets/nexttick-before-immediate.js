@@ -1,0 +1,5 @@
+setImmediate(() => console.log('setImmediate'));
+
+process.nextTick(() => console.log('process.nextTick'));
+
+console.log('main script');

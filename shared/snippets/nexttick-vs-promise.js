@@ -1,0 +1,5 @@
+Promise.resolve().then(() => console.log('promise.then'));
+
+process.nextTick(() => console.log('process.nextTick'));
+
+console.log('sync');

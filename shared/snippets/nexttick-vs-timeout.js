@@ -1,0 +1,5 @@
+setTimeout(() => console.log('timeout'), 0);
+
+process.nextTick(() => console.log('nextTick'));
+
+console.log('sync');

@@ -1,0 +1,7 @@
+console.log('start');
+
+setTimeout(() => {
+  console.log('timeout');
+}, 0);
+
+console.log('end');
