@@ -4,6 +4,8 @@
 // round can never be dealt with a wrong or ambiguous answer.
 import type { Card, SimulateOptions, SimulationResult, TraceStep } from '../shared/engine/types.ts';
 import type { DealtSnippet, Difficulty, Topic } from '../shared/protocol.ts';
+import { simulate } from '../shared/engine/index.ts';
+import { loadBank } from '../shared/snippets/index.ts';
 
 /** One dealable snippet with its truth. */
 export interface DeckEntry {
@@ -58,14 +60,9 @@ export function buildDeck(bank: readonly BankSnippet[], simulate: Simulate, warn
   return deck;
 }
 
-/** Loads the snippet bank and simulates it with the engine (both imported lazily). */
-export async function loadDeck(warn: (message: string) => void = console.warn): Promise<DeckEntry[]> {
-  const [{ loadBank }, { simulate }] = await Promise.all([
-    import('../shared/snippets/index.ts') as Promise<{ loadBank: () => BankSnippet[] | Promise<BankSnippet[]> }>,
-    import('../shared/engine/index.ts') as Promise<{ simulate: Simulate }>,
-  ]);
-  const bank = await loadBank();
-  return buildDeck(bank, simulate, warn);
+/** Loads the snippet bank (shared/snippets) and simulates every snippet with the engine. */
+export function loadDeck(warn: (message: string) => void = console.warn): DeckEntry[] {
+  return buildDeck(loadBank(), simulate, warn);
 }
 
 /** The entries matching a room's choice of topics and difficulties (an empty list means all). */

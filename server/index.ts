@@ -26,7 +26,7 @@ function lanAddresses(): string[] {
 
 const port = envInt('PORT', 3000, 0);
 const host = process.env.HOST || '0.0.0.0';
-const deck = await loadDeck((m) => console.warn(m));
+const deck = loadDeck((m) => console.warn(m));
 const lan = lanAddresses();
 const publicUrl = process.env.PUBLIC_URL?.replace(/\/+$/, '') || null;
 
