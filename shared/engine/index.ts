@@ -1,0 +1,83 @@
+// The simulation engine's entry point: `simulate(source)` parses a snippet, runs it in the simulated
+// Node.js runtime and returns its console output, cards, replay trace and whether the order is a race.
+// Pure: no I/O, no real clock, no randomness, so it runs the same in Node, in a browser and in tests.
+//
+// How races are found: time in the simulation is virtual and only moves when the event loop sleeps.
+// In real Node every clock reading is a whole millisecond that may tick over between any two reads
+// (assuming each stretch of work between two sleeps takes under a millisecond). The engine re-runs
+// the snippet with the clock ticking one millisecond early at each read in turn, and once with every
+// stretch of work late; if any of these orders differs from the plain run, the order is a race.
+// File reads are races with anything else in flight (see Runtime.pollPhase and ioRaceCheck).
+import { SimulationError } from './errors.ts';
+import { parseSnippet } from './parse.ts';
+import { Clock, Runtime } from './runtime.ts';
+import type { SimulateOptions, SimulationResult } from './types.ts';
+
+export { SimulationError } from './errors.ts';
+export { MAX_SOURCE_LENGTH } from './parse.ts';
+export type * from './types.ts';
+
+const DEFAULT_STEP_BUDGET = 500_000;
+/** Most clock-tick variations explored before the engine gives up proving the order is fixed. */
+const MAX_CLOCK_SCENARIOS = 400;
+
+/** Simulates `node snippet.js`; throws SimulationError when the snippet cannot be simulated. */
+export function simulate(source: string, options: SimulateOptions = {}): SimulationResult {
+  const module = options.module ?? 'commonjs';
+  const program = parseSnippet(source, module);
+  const base = runOnce(program, source, options, new Clock(-1, false), options.trace ?? true);
+  const races = [...base.races];
+  if (base.timersCreated > 0 && races.length === 0) {
+    const reads = base.clock.reads;
+    const scenarios: Clock[] = [new Clock(-1, true)];
+    if (reads + 1 > MAX_CLOCK_SCENARIOS) {
+      races.push(`Too many timer operations (${reads} clock reads) to prove the order never depends on timing`);
+    } else {
+      for (let k = 0; k < reads; k++) scenarios.push(new Clock(k, false));
+    }
+    for (const clock of races.length ? [] : scenarios) {
+      const alt = runOnce(program, source, options, clock, false);
+      const differs = alt.output.length !== base.output.length || alt.output.some((line, i) => line !== base.output[i]);
+      if (differs) {
+        races.push(describeTimerRace(base.output, alt.output));
+        break;
+      }
+    }
+  }
+  return {
+    output: base.output,
+    cards: base.cards,
+    deterministic: races.length === 0,
+    races,
+    trace: base.trace,
+    exit: base.exit ?? { reason: 'normal', code: 0 },
+  };
+}
+
+function runOnce(program: ReturnType<typeof parseSnippet>, source: string, options: SimulateOptions, clock: Clock, trace: boolean): Runtime {
+  const rt = new Runtime({
+    module: options.module ?? 'commonjs',
+    filename: options.filename ?? '/snippet.js',
+    source,
+    trace,
+    stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET,
+    clock,
+  });
+  try {
+    rt.run(program);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new SimulationError('budget', 'Runaway recursion: the call stack grew too deep to simulate');
+    }
+    throw e;
+  }
+  return rt;
+}
+
+function describeTimerRace(a: string[], b: string[]): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const x = a[i] ?? '(nothing)';
+  const y = b[i] ?? '(nothing)';
+  return `Timing race: after ${i} line${i === 1 ? '' : 's'}, real Node may print "${x}" or "${y}" depending on whether a millisecond has passed`;
+}
