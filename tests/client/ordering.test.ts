@@ -2,7 +2,7 @@
 // across repeated views, and judging an answer against the true order.
 import { describe, expect, it } from 'vitest';
 import { Hand } from '../../client/src/lib/hand.svelte.ts';
-import { judgeCards, moveItem, ordinal, placementsByTrueIndex } from '../../client/src/lib/ordering.ts';
+import { judgeCards, moveItem, ordinal, placementsByTrueIndex, verdictKind } from '../../client/src/lib/ordering.ts';
 import { TRUE_ORDER } from './fixtures.ts';
 
 const dealt = [
@@ -83,38 +83,42 @@ describe('Hand', () => {
 });
 
 describe('judgeCards', () => {
+  // A D E C B against the true A E D C B: D and E swapped. The longest run in true order is
+  // A, E, C, B (or A, D, C, B): the server says which one it counted.
+  const answer = { submitted: ['ca', 'cd', 'ce', 'cc', 'cb'], correct: [true, false, false, true, true], inOrder: [true, false, true, true, true] };
+
   it('marks each submitted card and says where it belonged', () => {
-    const submitted = ['ca', 'cd', 'ce', 'cc', 'cb'];
-    const verdicts = judgeCards(TRUE_ORDER, { submitted, correct: [true, false, false, true, true] });
-    expect(verdicts.map((v) => [v.text, v.placedAt, v.belongsAt, v.right])).toEqual([
-      ['A', 0, 0, true],
-      ['D', 1, 2, false],
-      ['E', 2, 1, false],
-      ['C', 3, 3, true],
-      ['B', 4, 4, true],
+    const verdicts = judgeCards(TRUE_ORDER, answer);
+    expect(verdicts.map((v) => [v.text, v.placedAt, v.belongsAt, verdictKind(v)])).toEqual([
+      ['A', 0, 0, 'right'],
+      ['D', 1, 2, 'wrong'],
+      ['E', 2, 1, 'in-order'],
+      ['C', 3, 3, 'right'],
+      ['B', 4, 4, 'right'],
     ]);
     expect(verdicts[1]!.loc.start.line).toBe(4);
   });
 
   it('trusts the server on right/wrong (it scores duplicates)', () => {
-    const verdicts = judgeCards(TRUE_ORDER, { submitted: ['ca', 'ce', 'cd', 'cc', 'cb'], correct: [true, true, false, true, true] });
+    const verdicts = judgeCards(TRUE_ORDER, { submitted: ['ca', 'ce', 'cd', 'cc', 'cb'], correct: [true, true, false, true, true], inOrder: [true, true, false, true, true] });
     expect(verdicts[2]!.right).toBe(false);
+    expect(verdictKind(verdicts[2]!)).toBe('wrong');
   });
 
   it('without an answer lists the true order, all unplaced', () => {
-    const verdicts = judgeCards(TRUE_ORDER, { submitted: null, correct: [] });
+    const verdicts = judgeCards(TRUE_ORDER, { submitted: null, correct: [], inOrder: [] });
     expect(verdicts.map((v) => v.text)).toEqual(['A', 'E', 'D', 'C', 'B']);
     expect(verdicts.every((v) => v.placedAt === null && !v.right)).toBe(true);
   });
 
   it('maps placements onto the true output for the replay console', () => {
-    const placements = placementsByTrueIndex(TRUE_ORDER, { submitted: ['ca', 'cd', 'ce', 'cc', 'cb'], correct: [true, false, false, true, true] });
+    const placements = placementsByTrueIndex(TRUE_ORDER, answer);
     expect(placements).toEqual([
-      { placedAt: 0, right: true },
-      { placedAt: 2, right: false },
-      { placedAt: 1, right: false },
-      { placedAt: 3, right: true },
-      { placedAt: 4, right: true },
+      { placedAt: 0, right: true, inOrder: true },
+      { placedAt: 2, right: false, inOrder: true },
+      { placedAt: 1, right: false, inOrder: false },
+      { placedAt: 3, right: true, inOrder: true },
+      { placedAt: 4, right: true, inOrder: true },
     ]);
   });
 });

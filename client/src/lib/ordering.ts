@@ -21,32 +21,45 @@ export interface CardVerdict {
   placedAt: number | null;
   /** Where the card really belongs (0-based). */
   belongsAt: number;
+  /** In its exact true position. */
   right: boolean;
+  /** Part of the longest run of cards in the right relative order (what partial credit counts). */
+  inOrder: boolean;
   /** The console call that printed it (known only after the reveal). */
   loc: RevealedCard['loc'];
 }
 
+/** The parts of a round result that judging needs. */
+export type Judged = Pick<RoundResult, 'submitted' | 'correct' | 'inOrder'>;
+
+/** How a card is shown: in its place, in the right order but shifted, or out of order. */
+export function verdictKind(v: Pick<CardVerdict, 'right' | 'inOrder'>): 'right' | 'in-order' | 'wrong' {
+  return v.right ? 'right' : v.inOrder ? 'in-order' : 'wrong';
+}
+
 /**
- * Judges a submitted order card by card. The server's `correct` flags are the authority for
- * right/wrong (it scores duplicates and edge cases); the true position comes from the card id.
+ * Judges a submitted order card by card. The server's `correct` and `inOrder` flags are the
+ * authority (it scores duplicate lines and edge cases); the true position comes from the card id.
  * Without an answer the verdicts follow the true order, all wrong.
  */
-export function judgeCards(trueOrder: readonly RevealedCard[], result: Pick<RoundResult, 'submitted' | 'correct'> | null): CardVerdict[] {
+export function judgeCards(trueOrder: readonly RevealedCard[], result: Judged | null): CardVerdict[] {
   const truePos = new Map(trueOrder.map((card, i) => [card.id, i]));
   const byId = new Map(trueOrder.map((card) => [card.id, card]));
   const submitted = result?.submitted;
   if (!submitted) {
-    return trueOrder.map((card, i) => ({ cardId: card.id, text: card.text, placedAt: null, belongsAt: i, right: false, loc: card.loc }));
+    return trueOrder.map((card, i) => ({ cardId: card.id, text: card.text, placedAt: null, belongsAt: i, right: false, inOrder: false, loc: card.loc }));
   }
   return submitted.map((id, i) => {
     const card = byId.get(id);
     const belongsAt = truePos.get(id) ?? -1;
+    const right = result.correct[i] ?? belongsAt === i;
     return {
       cardId: id,
       text: card?.text ?? '?',
       placedAt: i,
       belongsAt,
-      right: result.correct[i] ?? belongsAt === i,
+      right,
+      inOrder: result.inOrder?.[i] ?? right,
       loc: card?.loc ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
     };
   });
@@ -56,13 +69,20 @@ export function judgeCards(trueOrder: readonly RevealedCard[], result: Pick<Roun
  * For each line of the true output (by index), where the player had put it: the replay marks
  * each console line as it prints. Null entries mean the player did not answer.
  */
-export function placementsByTrueIndex(trueOrder: readonly RevealedCard[], result: Pick<RoundResult, 'submitted' | 'correct'> | null): { placedAt: number | null; right: boolean }[] {
+export function placementsByTrueIndex(trueOrder: readonly RevealedCard[], result: Judged | null): Placement[] {
   const verdicts = judgeCards(trueOrder, result);
   const byId = new Map(verdicts.map((v) => [v.cardId, v]));
   return trueOrder.map((card) => {
     const v = byId.get(card.id);
-    return { placedAt: v?.placedAt ?? null, right: v?.right ?? false };
+    return { placedAt: v?.placedAt ?? null, right: v?.right ?? false, inOrder: v?.inOrder ?? false };
   });
+}
+
+/** Where the player had put one line of the true output. */
+export interface Placement {
+  placedAt: number | null;
+  right: boolean;
+  inOrder: boolean;
 }
 
 /** The ids of a hand, in the order shown. */

@@ -52,9 +52,8 @@ export class HostSession {
 
   /** Where the CSV report of this room can be downloaded (host token included). */
   get reportUrl(): string | null {
-    if (!this.#seat) return null;
-    const code = encodeURIComponent(this.#seat.code);
-    return `/rooms/${code}/report.csv?hostToken=${encodeURIComponent(this.#seat.hostToken)}`;
+    if (!this.#seat || !this.#view) return null;
+    return `${this.#view.reportPath}?token=${encodeURIComponent(this.#seat.hostToken)}`;
   }
 
   /** Subscribes to the server and resumes a stored room; returns the cleanup. */
