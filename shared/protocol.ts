@@ -54,7 +54,7 @@ export interface RoomSettings {
   topics: Topic[]; // empty = all topics
   difficulties: Difficulty[]; // empty = all difficulties
   rounds: number; // 1..30
-  /** Seconds per round; null = by difficulty (the server's default table). */
+  /** Seconds per round (5..600); null = by difficulty (the server's default table, see README). */
   secondsPerRound: number | null;
   speedBonus: boolean;
   allowLateJoin: boolean;
@@ -177,13 +177,19 @@ export interface RoundInfo {
 export interface HostView {
   role: 'host';
   code: string;
+  /**
+   * Where players join: `<base>/?room=CODE`, base being PUBLIC_URL, else the server's LAN address, else
+   * the address the host used. The landing page prefills the code from `?room=`.
+   */
   joinUrl: string;
   settings: RoomSettings;
   phase: RoomPhase;
   paused: boolean;
   locked: boolean;
   players: PlayerSummary[];
+  /** Set in countdown, answering, reveal and leaderboard (the round just played); null otherwise. */
   round: RoundInfo | null;
+  /** Set in the reveal phase only. */
   reveal: (RevealInfo & { distribution: RoundDistribution }) | null;
   leaderboard: LeaderboardEntry[];
   /** Path of the CSV report (GET with `Authorization: Bearer <hostToken>` or `?token=`). */
@@ -197,7 +203,7 @@ export interface PlayerView {
   phase: RoomPhase;
   paused: boolean;
   round: RoundInfo | null;
-  /** This player's shuffled hand for the current round. */
+  /** This player's shuffled hand for the current round (countdown, answering, reveal; else empty). */
   hand: HandCard[];
   /** The order this player submitted this round, if any. */
   submitted: string[] | null;

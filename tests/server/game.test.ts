@@ -345,6 +345,14 @@ describe('refusals', () => {
     expect(await ada.c.ask('round:answer', { code, playerToken: ada.token, order: ids })).toMatchObject({ ok: true });
   });
 
+  it('rate-limits a flood of events from one socket', async () => {
+    const spam = await newClient();
+    // The test clock stands still, so the bucket never refills: 40 pass, the rest are refused.
+    const replies = await Promise.all(Array.from({ length: 60 }, () => spam.ask('room:join', { code: 'QQQQQQ', nickname: 'Spam' })));
+    expect(replies.filter((r) => r.code === 'ROOM_NOT_FOUND')).toHaveLength(40);
+    expect(replies.filter((r) => r.code === 'RATE_LIMITED')).toHaveLength(20);
+  });
+
   it('locking the room turns new players away but lets existing ones rejoin', async () => {
     const host = await newClient();
     const { code, hostToken } = await createRoom(host);
