@@ -17,7 +17,7 @@ export { SimulationError } from './errors.ts';
 export { MAX_SOURCE_LENGTH } from './parse.ts';
 export type * from './types.ts';
 
-const DEFAULT_STEP_BUDGET = 500_000;
+const DEFAULT_STEP_BUDGET = 200_000;
 /** Most clock-tick variations explored before the engine gives up proving the order is fixed. */
 const MAX_CLOCK_SCENARIOS = 400;
 

@@ -128,7 +128,7 @@ export interface SimulateOptions {
   trace?: boolean;
   /** The value of `__filename` (default `/snippet.js`). */
   filename?: string;
-  /** Maximum interpreter steps before giving up (default 500 000). */
+  /** Maximum interpreter steps before giving up (default 200 000). */
   stepBudget?: number;
 }
 
