@@ -296,6 +296,37 @@ describe('between rounds and the end', () => {
     expect(ctx().history.map((r) => r.skipped)).toEqual([false, true]);
   });
 
+  it('END from the reveal and the leaderboard goes to the podium; END on the podium ends the room', () => {
+    answeringRound();
+    actor.send({ type: 'END_ROUND' });
+    actor.send({ type: 'END' });
+    expect(value()).toBe('podium');
+    expectRefused({ type: 'JOIN', playerId: 'dee', token: 'td', nickname: 'Dee' });
+    expectRefused({ type: 'START' });
+    actor.send({ type: 'END' });
+    expect(value()).toBe('ended');
+    // A finished actor takes no events at all (the edge checks `status` before `can`).
+    const done = actor.getSnapshot();
+    expect(done.status).toBe('done');
+    actor.send({ type: 'LOCK', locked: true });
+    expect(actor.getSnapshot()).toBe(done);
+    answeringRound();
+    actor.send({ type: 'END_ROUND' });
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'END' });
+    expect(value()).toBe('podium');
+  });
+
+  it('SKIP while paused deals the next round, unpaused and with a fresh countdown', () => {
+    answeringRound();
+    actor.send({ type: 'PAUSE' });
+    actor.send({ type: 'SKIP' });
+    expect(value()).toEqual({ round: 'countdown' });
+    expect(ctx().round).toMatchObject({ number: 2, pausedFrom: null, countdownEndsAt: Date.now() + COUNTDOWN });
+    vi.advanceTimersByTime(COUNTDOWN);
+    expect(value()).toEqual({ round: 'answering' });
+  });
+
   it('caps the rounds at the number of matching snippets', () => {
     startRoom({ rounds: 10 }, [fakeEntry('only', ['x', 'y'])]);
     join('Ada');
