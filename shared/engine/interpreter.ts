@@ -1167,7 +1167,7 @@ export class Interpreter {
       return closure.isAsync ? this.rt.makeAsyncGenerator(closure, body) : this.rt.makeGenerator(closure, body);
     }
     this.depth++;
-    this.rt.pushFrame(closure.name || '(anonymous)', closure.loc);
+    this.rt.pushFrame(closure.name || `anonymous function${closure.node.loc ? ` (line ${closure.node.loc.start.line})` : ''}`, closure.loc);
     try {
       return yield* this.functionBody(closure, fnObj, thisArg, args, newTarget);
     } finally {

@@ -87,7 +87,7 @@ export function createPromiseKit(rt: Runtime): PromiseKit {
         throw new ThrowSignal(new TypeError(`Promise resolver ${rt.inspectForError(executor)} is not a function`));
       }
       const call = interp().currentCall;
-      const rec = makeRecord(`new Promise${lineSuffix(call)}`);
+      const rec = makeRecord(`the new Promise${lineSuffix(call)}`);
       records.set(this, rec);
       const { resolve, reject } = createResolvingFunctions(this);
       try {
@@ -118,12 +118,12 @@ export function createPromiseKit(rt: Runtime): PromiseKit {
         const where = lineOfFn(onFinally);
         thenFinally = (value: unknown) => {
           const result = interp().callFromHost(onFinally, undefined, []);
-          const p = kit.promiseResolve(result, 'finally result');
+          const p = kit.promiseResolve(result, '~finally result');
           return thenImpl(p, hostFn(() => value, `finally passes the value on${where}`), undefined, 'then');
         };
         catchFinally = (reason: unknown) => {
           const result = interp().callFromHost(onFinally, undefined, []);
-          const p = kit.promiseResolve(result, 'finally result');
+          const p = kit.promiseResolve(result, '~finally result');
           return thenImpl(p, hostFn(() => { throw new ThrowSignal(reason); }, `finally passes the rejection on${where}`), undefined, 'then');
         };
         labelOf.set(thenFinally as Function, `finally callback${where}`);
@@ -279,7 +279,7 @@ export function createPromiseKit(rt: Runtime): PromiseKit {
     const call = interp().currentCall;
     const onF = typeof onFulfilled === 'function' ? onFulfilled : null;
     const onR = typeof onRejected === 'function' ? onRejected : null;
-    const cap = kit.newCapability(`promise from .${kind}()${lineSuffix(call)}`);
+    const cap = kit.newCapability(`the promise from .${kind}()${lineSuffix(call)}`);
     const fulfillLabel = handlerLabel(onF, kind === 'catch' ? 'catch passes the value on' : 'then passes the value on', kind === 'catch' ? 'catch' : kind, call);
     const rejectLabel = handlerLabel(onR, 'then passes the rejection on', kind === 'then' ? 'then rejection' : kind, call);
     performThen(promise, onF, onR, cap, {

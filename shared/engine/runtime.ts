@@ -268,8 +268,10 @@ export class Runtime {
 
   promiseSettled(rec: PromiseRecord, how: 'resolve' | 'reject'): void {
     if (!this.tracing) return;
+    if (rec.label.startsWith('~')) return; // an engine-internal promise (await of a plain value...)
     const v = this.describeValue(rec.value);
-    this.step(how, how === 'resolve' ? `The ${rec.label} is fulfilled with ${v}` : `The ${rec.label} is rejected with ${v}`, null);
+    const what = rec.label.charAt(0).toUpperCase() + rec.label.slice(1);
+    this.step(how, how === 'resolve' ? `${what} is fulfilled with ${v}` : `${what} is rejected with ${v}`, null);
   }
 
   private describeValue(v: unknown): string {
@@ -393,7 +395,8 @@ export class Runtime {
     this.timersCreated++;
     this.insertTimer(timer, after, this.clock.read());
     const callLoc = this.callLoc();
-    this.step('timer-scheduled', `${kind} schedules ${label}: due at ${timer.start + Math.trunc(after)} ms (delay ${Math.trunc(after)} ms${delay === undefined || Number(delay) !== after ? `, from ${this.describeValue(delay)}` : ''})`, callLoc, { jobId: timer.id, queue: 'timers' });
+    const coerced = delay === undefined || Number(delay) !== after ? ` (a delay of ${this.describeValue(delay)} counts as ${after} ms)` : '';
+    this.step('timer-scheduled', `${kind} schedules a timer: ${label} is due at ${timer.start + Math.trunc(after)} ms${coerced}`, callLoc, { jobId: timer.id, queue: 'timers' });
     return obj;
   }
 
@@ -593,7 +596,7 @@ export class Runtime {
     this.pushFrame('main script', rangeOf(program));
     if (this.opts.module === 'module') {
       // An ES module body is evaluated like an async function (top-level await).
-      const cap = this.kit.newCapability('module evaluation');
+      const cap = this.kit.newCapability('~module evaluation');
       this.driveAsync(interp.runProgram(program, scope), 'main module', cap, true);
       this.popFrame();
       return;
@@ -613,7 +616,7 @@ export class Runtime {
 
   /** Starts a snippet async function: runs synchronously to its first await and returns its promise. */
   startAsyncFunction(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[]): object {
-    const cap = this.kit.newCapability(`promise returned by ${closure.name || 'an async function'}()${this.currentLineSuffix()}`);
+    const cap = this.kit.newCapability(`the promise returned by ${closure.name || 'an async function'}()${this.currentLineSuffix()}`);
     const gen = this.interp.functionBody(closure, fnObj, thisArg, args, undefined);
     this.driveAsync(gen, closure.name || '(async anonymous)', cap, false, closure.loc);
     return cap.promise;
@@ -657,7 +660,7 @@ export class Runtime {
     const label = `resume ${name} after await${line ? ` (line ${line})` : ''}`;
     let promise: object;
     try {
-      promise = this.kit.promiseResolve(value, `promise awaited${line ? ` on line ${line}` : ''}`);
+      promise = this.kit.promiseResolve(value, `~promise awaited${line ? ` on line ${line}` : ''}`);
     } catch (e) {
       if (!(e instanceof ThrowSignal)) throw e;
       const p = this.kit.newCapability('await');
@@ -889,7 +892,7 @@ export class Runtime {
       }
       let wrapper: object;
       try {
-        wrapper = this.kit.promiseResolve(value, 'value from a sync iterator');
+        wrapper = this.kit.promiseResolve(value, '~value from a sync iterator');
       } catch (e) {
         if (!(e instanceof ThrowSignal)) throw e;
         cap.reject(e.value);
@@ -901,7 +904,7 @@ export class Runtime {
     };
     const wrapperObj = {
       next: (v: unknown) => {
-        const cap = this.kit.newCapability('async-from-sync next()');
+        const cap = this.kit.newCapability('~async-from-sync next()');
         let result: unknown;
         try {
           result = interp.callFromHost(syncIt.next, syncIt, [v], node);
@@ -914,7 +917,7 @@ export class Runtime {
         return continuation(result, cap);
       },
       return: (v: unknown) => {
-        const cap = this.kit.newCapability('async-from-sync return()');
+        const cap = this.kit.newCapability('~async-from-sync return()');
         const ret = syncIt.return;
         if (ret === undefined || ret === null) {
           cap.resolve({ value: v, done: true });
