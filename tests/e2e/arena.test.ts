@@ -1,0 +1,364 @@
+// End-to-end in a real headless Chromium: the built client against the real server. A host on a
+// projector-sized screen and three phones (360x640) play a whole game through the UI: one player
+// orders by mouse drag and drop, one by keyboard only, one reloads mid-round and carries on; then
+// the reveal with the replay, the leaderboard and the podium. Then a solo practice run. Every
+// screen is saved under test-artifacts/screenshots/.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildClient,
+  CLIENT_BUILD,
+  ensureChromium,
+  gzipSizes,
+  launchBrowser,
+  overflowsHorizontally,
+  phoneContext,
+  projectorContext,
+  routeFiles,
+  shot,
+  startServer,
+  watchErrors,
+  type RunningServer,
+} from './harness.ts';
+
+let browser: Browser;
+let running: RunningServer;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  ensureChromium();
+  buildClient();
+  running = await startServer();
+  browser = await launchBrowser();
+}, 20 * 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await running?.close();
+});
+
+async function open(context: Promise<BrowserContext>, label: string): Promise<Page> {
+  const ctx = await context;
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  watchErrors(page, label, errors);
+  return page;
+}
+
+/** Texts of the cards in the order the phone shows them. */
+function handTexts(page: Page): Promise<string[]> {
+  return page.locator('ol.cards > li code.text').allTextContents();
+}
+
+/** The room's current round on the server (the test may look at secrets; the phones may not). */
+function roundOnServer(code: string) {
+  const room = running.server.registry.getRoom(code);
+  const round = room?.actor.getSnapshot().context.round;
+  if (!round) throw new Error(`room ${code} has no round`);
+  return round;
+}
+
+/** Presses Tab until the focused element has this accessible name; fails after a full lap. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+/** Puts the hand in `target` order with the keyboard alone: Tab to a card's Move up, Enter. */
+async function orderByKeyboard(page: Page, target: string[]): Promise<void> {
+  for (let i = 0; i < target.length; i++) {
+    const texts = await handTexts(page);
+    let at = texts.indexOf(target[i]!);
+    if (at === i) continue;
+    await tabTo(page, `Move “${target[i]}” up`);
+    // Focus stays on the moved card's button, so Enter again moves it again.
+    for (; at > i; at--) await page.keyboard.press('Enter');
+  }
+}
+
+/** Drags the card at `from` onto the slot at `to` with the mouse, in small steps like a hand would. */
+async function dragCard(page: Page, from: number, to: number): Promise<void> {
+  const cards = page.locator('ol.cards > li');
+  // Bring the list to the top of the screen, clear of the sticky submit button.
+  await cards.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const source = await cards.nth(from).locator('.grip').boundingBox();
+  const target = await cards.nth(to).boundingBox();
+  if (!source || !target) throw new Error('cards not on screen');
+  const x = source.x + source.width / 2;
+  const y = source.y + source.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y - 4, { steps: 2 });
+  await page.waitForTimeout(100);
+  const ty = to < from ? target.y + target.height * 0.25 : target.y + target.height * 0.75;
+  await page.mouse.move(x, ty, { steps: 12 });
+  await page.waitForTimeout(250);
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+}
+
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  expect(await overflowsHorizontally(page), `${where} scrolls sideways`).toBe(false);
+}
+
+describe('the player bundle', () => {
+  it('stays under 150 kB gzip on the /play route and leaves the host screen out', () => {
+    const files = routeFiles(CLIENT_BUILD, 'src/routes/Player.svelte');
+    const sizes = gzipSizes(CLIENT_BUILD, files);
+    const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
+    console.log(
+      `player route (/play): ${(total / 1024).toFixed(1)} kB gzip in ${files.length} files\n` +
+        sizes.map((f) => `  ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(7)} kB  ${(f.gzip / 1024).toFixed(1).padStart(6)} kB gzip`).join('\n'),
+    );
+    expect(total).toBeLessThan(150 * 1024);
+    const hostFiles = routeFiles(CLIENT_BUILD, 'src/routes/Host.svelte').filter((f) => !files.includes(f));
+    expect(hostFiles.some((f) => /Host-.*\.js$/.test(f))).toBe(true);
+    expect(files.some((f) => /Host-.*\.js$/.test(f))).toBe(false);
+  });
+});
+
+describe('a live game in the browser', () => {
+  it('a host and three phones play two rounds to the podium', async () => {
+    const { url } = running;
+    const host = await open(projectorContext(browser), 'host');
+    const ada = await open(phoneContext(browser, false), 'ada'); // mouse: drags a card
+    const bob = await open(phoneContext(browser), 'bob'); // keyboard only
+    const cyd = await open(
+      browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: 'reduce' }),
+      'cyd',
+    ); // reloads mid-round
+
+    // Landing and host setup.
+    await host.goto(`${url}/`);
+    await shot(host, 'landing-1920x1080');
+    await host.getByRole('link', { name: 'Host a game' }).click();
+    await host.getByRole('heading', { name: 'Host a game' }).waitFor();
+    await host.getByLabel('1 · Warm-up').check();
+    await host.getByLabel('2 · Easy').check();
+    await host.getByLabel('Rounds').fill('2');
+    await host.getByLabel('Time per round').selectOption('90');
+    await shot(host, 'host-setup-1920x1080');
+    await host.getByRole('button', { name: 'Open the room' }).click();
+    const code = (await host.locator('.big-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await expect.poll(() => host.locator('.qr svg').count()).toBe(1);
+
+    // Three ways in: the landing form, a /play link, the QR code's link.
+    await ada.goto(`${url}/`);
+    await expectNoSidewaysScroll(ada, 'landing on a phone');
+    await shot(ada, 'landing-360x640');
+    await ada.getByLabel('Room code').fill(code.toLowerCase());
+    await ada.getByLabel('Nickname').fill('Ada');
+    await shot(ada, 'player-join-360x640');
+    await ada.getByRole('button', { name: 'Join game' }).click();
+    await ada.getByText("You're in!").waitFor();
+    expect(new URL(ada.url()).pathname).toBe(`/play/${code}`);
+
+    await bob.goto(`${url}/play/${code}`);
+    await bob.getByLabel('Nickname').fill('Bob');
+    await bob.getByRole('button', { name: 'Join game' }).click();
+    await bob.getByText("You're in!").waitFor();
+
+    // The QR code's link is the room's join URL (`/?room=CODE`).
+    const joinUrl = running.server.registry.getRoom(code)!.actor.getSnapshot().context.joinUrl;
+    expect(joinUrl).toBe(`${url}/?room=${code}`);
+    await cyd.goto(joinUrl);
+    await cyd.getByLabel('Nickname').fill('Cyd');
+    await cyd.getByRole('button', { name: 'Join game' }).click();
+    await cyd.getByText("You're in!").waitFor();
+    await expectNoSidewaysScroll(cyd, 'waiting screen');
+    await shot(cyd, 'player-waiting-360x640');
+
+    await expect.poll(() => host.locator('.roster li').count()).toBe(3);
+    await shot(host, 'host-lobby-1920x1080', false);
+
+    // Round 1.
+    await host.getByRole('button', { name: 'Start game' }).click();
+    await host.getByText('Get ready').waitFor();
+    await shot(host, 'host-countdown-1920x1080', false);
+    for (const phone of [ada, bob, cyd]) await phone.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
+    const round1 = roundOnServer(code);
+    const truth1 = round1.cards.map((c) => c.text);
+    expect(await handTexts(ada)).toHaveLength(truth1.length);
+    await expectNoSidewaysScroll(bob, 'round on a phone');
+    await shot(bob, 'player-round-360x640', false);
+    await shot(bob, 'player-round-full-360x640');
+    await shot(host, 'host-round-1920x1080', false);
+
+    // Reduced motion is honoured: transitions are cut to nothing.
+    const transition = await cyd.locator('.snippet .line').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(parseFloat(transition)).toBeLessThan(0.001);
+
+    // Cyd moves a card, then the phone reloads mid-round: it rejoins with the stored token and
+    // finds the round still open and the arrangement as it was.
+    const cydFirst = (await handTexts(cyd))[0]!;
+    await cyd.getByRole('button', { name: `Move “${cydFirst}” down` }).click();
+    const cydOrder = await handTexts(cyd);
+    expect(cydOrder[1]).toBe(cydFirst);
+    await cyd.reload();
+    await cyd.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
+    expect(await handTexts(cyd)).toEqual(cydOrder);
+    await expect.poll(() => host.locator('.roster li.offline').count()).toBe(0);
+
+    // Ada drags the last card to the top with the mouse.
+    const adaBefore = await handTexts(ada);
+    await dragCard(ada, adaBefore.length - 1, 0);
+    const adaAfter = await handTexts(ada);
+    expect(adaAfter[0]).toBe(adaBefore[adaBefore.length - 1]);
+    expect([...adaAfter].sort()).toEqual([...adaBefore].sort());
+    await ada.getByRole('button', { name: 'Submit my order' }).click();
+    await ada.getByText('Answer sent').waitFor();
+    await shot(ada, 'player-sent-360x640');
+    await expect.poll(() => Object.keys(roundOnServer(code).answers).length).toBe(1);
+    expect(Object.values(roundOnServer(code).answers)[0]!.order.map((id) => round1.cards.find((c) => c.id === id)!.text)).toEqual(adaAfter);
+
+    // Bob orders with the keyboard alone (Tab and Enter), into the true order, and submits.
+    await orderByKeyboard(bob, truth1);
+    expect(await handTexts(bob)).toEqual(truth1);
+    await tabTo(bob, 'Submit my order');
+    await bob.keyboard.press('Enter');
+    await bob.getByText('Answer sent').waitFor();
+
+    await cyd.getByRole('button', { name: 'Submit my order' }).click();
+
+    // Reveal: everyone answered, so the round closes.
+    await bob.getByText('Perfect order! 🎉').waitFor({ timeout: 15_000 });
+    await ada.getByRole('heading', { name: 'Why' }).waitFor();
+    await expect.poll(() => ada.locator('.result[aria-live]').count()).toBe(1);
+    await expectNoSidewaysScroll(ada, 'result on a phone');
+    await shot(ada, 'player-result-360x640');
+
+    // Tapping a card marks the console.log that printed it (its location came with the reveal).
+    const tapped = truth1[truth1.length - 1]!;
+    await ada.locator('button.verdict', { has: ada.locator('code', { hasText: new RegExp(`^${escapeRegExp(tapped)}$`) }) }).click();
+    const revealed = roundOnServer(code).cards.find((c) => c.text === tapped)!;
+    await expect.poll(() => ada.locator('.snippet .marked').first().getAttribute('data-line')).toBe(String(revealed.loc.start.line));
+    await shot(ada, 'player-result-tapped-360x640', false);
+
+    // The replay on the phone: open it, step to the first printed line.
+    await ada.getByText('Replay the event loop step by step').click();
+    await ada.getByRole('button', { name: 'next print' }).click();
+    await expect.poll(() => ada.locator('.console li').count()).toBe(1);
+    await ada.getByRole('button', { name: 'Step forward' }).click();
+    await expectNoSidewaysScroll(ada, 'replay on a phone');
+    await shot(ada, 'player-replay-360x640');
+
+    // The host's reveal: true order with shares, the replay stepping and playing.
+    await host.getByRole('heading', { name: 'The true order' }).waitFor();
+    expect(await host.locator('.truth .order li code').allTextContents()).toEqual(truth1);
+    await shot(host, 'host-reveal-1920x1080', false);
+    const stepCount = host.locator('.replay .count');
+    await host.getByRole('button', { name: 'next print' }).click();
+    await host.getByRole('button', { name: 'next print' }).click();
+    await expect.poll(() => host.locator('.replay .console li').count()).toBe(2);
+    const before = await stepCount.textContent();
+    await host.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => stepCount.textContent(), { timeout: 5000 }).not.toBe(before);
+    await host.getByRole('button', { name: 'Pause' }).click();
+    await shot(host, 'host-replay-1920x1080', false);
+
+    // Leaderboard.
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('heading', { name: /Leaderboard after round 1/ }).waitFor();
+    await shot(host, 'host-leaderboard-1920x1080', false);
+    await bob.getByText(/You are \d+(st|nd|rd|th) with \d+ points/).waitFor();
+    await shot(bob, 'player-leaderboard-360x640');
+
+    // Round 2: quick answers, then the podium.
+    await host.getByRole('button', { name: 'Next round' }).click();
+    for (const phone of [ada, bob, cyd]) await phone.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
+    const truth2 = roundOnServer(code).cards.map((c) => c.text);
+    await orderByKeyboard(bob, truth2);
+    await bob.getByRole('button', { name: 'Submit my order' }).click();
+    await ada.getByRole('button', { name: 'Submit my order' }).click();
+    await cyd.getByRole('button', { name: 'Submit my order' }).click();
+    await host.getByRole('heading', { name: 'The true order' }).waitFor({ timeout: 15_000 });
+    await bob.getByText(/streak bonus/).waitFor();
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('button', { name: 'Show podium' }).click();
+    await host.getByRole('heading', { name: 'Final results' }).waitFor();
+    await expect.poll(() => host.locator('.podium .step').count()).toBe(3);
+    const winner = running.server.registry.getRoom(code)!.actor.getSnapshot().context;
+    const best = Object.values(winner.players).sort((a, b) => b.score - a.score || a.totalMs - b.totalMs)[0]!;
+    expect(await host.locator('.podium .first .name').textContent()).toBe(best.nickname);
+    await shot(host, 'host-podium-1920x1080', false);
+    await bob.getByText(/You finished \d+(st|nd|rd|th) with \d+ points/).waitFor();
+    await expectNoSidewaysScroll(bob, 'podium on a phone');
+    await shot(bob, 'player-podium-360x640');
+
+    // The host's CSV report link works and carries the players.
+    const href = await host.getByRole('link', { name: 'Download CSV report' }).getAttribute('href');
+    const csv = await (await fetch(new URL(href!, url))).text();
+    expect(csv).toContain('Bob');
+    expect(csv.split('\n').filter((l) => l.includes(code)).length).toBeGreaterThanOrEqual(6);
+
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
+
+describe('practice in the browser', () => {
+  it('plays a timed practice run with replays and keeps the personal best', async () => {
+    const { url } = running;
+    const page = await open(phoneContext(browser), 'practice');
+    await page.goto(`${url}/practice`);
+    await page.getByLabel('1 · Warm-up').check();
+    await page.getByLabel('Rounds').fill('2');
+    await expectNoSidewaysScroll(page, 'practice setup');
+    await shot(page, 'practice-setup-360x640');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+
+    for (let round = 1; round <= 2; round++) {
+      await page.getByRole('button', { name: 'Check my order' }).waitFor();
+      await expect.poll(() => page.locator('[role="timer"]').count()).toBe(1);
+      if (round === 1) {
+        await expectNoSidewaysScroll(page, 'practice round');
+        await shot(page, 'practice-round-360x640', false);
+      }
+      await page.getByRole('button', { name: 'Check my order' }).click();
+      await page.getByRole('heading', { name: 'Why' }).waitFor();
+      // The replay is right there: step it.
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect.poll(() => page.locator('.replay .count').textContent()).toMatch(/^step 2 \//);
+      if (round === 1) {
+        await expectNoSidewaysScroll(page, 'practice reveal');
+        await shot(page, 'practice-reveal-360x640');
+      }
+      await page.getByRole('button', { name: round === 2 ? 'See my summary' : 'Next round' }).click();
+    }
+
+    await page.getByRole('heading', { name: 'Practice done' }).waitFor();
+    await page.getByText('New personal best!').waitFor();
+    const points = Number((await page.locator('.summary .points').textContent())!.replace(/\D/g, ''));
+    await shot(page, 'practice-summary-360x640');
+
+    await page.reload();
+    await page.getByText(`Personal best: ${points} points`).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('shows a practice reveal on a wide screen', async () => {
+    const { url } = running;
+    const page = await open(projectorContext(browser), 'practice-wide');
+    await page.goto(`${url}/practice`);
+    await page.getByLabel('Rounds').fill('1');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await page.getByRole('button', { name: 'Check my order' }).click();
+    await page.getByRole('button', { name: 'next print' }).click();
+    await page.getByRole('button', { name: 'next print' }).click();
+    await shot(page, 'practice-reveal-1920x1080');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,139 @@
+// Shared setup of the browser tests: make sure Debian's Chromium is there (installing it when
+// running as root on a fresh machine), build the client with Vite into a test folder, start the
+// real game server in-process on a free port, drive Chromium with playwright-core, and save
+// screenshots under test-artifacts/screenshots/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createApp, type GameServer } from '../../server/app.ts';
+import { loadDeck } from '../../server/deck.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
+/** Where the browser tests build the client (not dist/, so a running `npm start` is left alone). */
+export const CLIENT_BUILD = path.join(ARTIFACTS, 'e2e-client');
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Makes sure Debian's `chromium` is installed. As root (CI on a fresh machine) it installs the
+ * package; otherwise it stops with the command to run. Never downloads a browser of its own.
+ */
+export function ensureChromium(): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.getuid?.() === 0) {
+    console.log('Chromium is missing: installing the Debian package (apt-get install -y chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+    if (existsSync(CHROMIUM)) return CHROMIUM;
+    throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing.`);
+  }
+  throw new Error(
+    `The browser tests need Chromium at ${CHROMIUM}. Install it with:\n\n    sudo apt-get install -y chromium\n\n(then run npm test again).`,
+  );
+}
+
+/** Builds the client with Vite (a child process, so the test runner's NODE_ENV does not leak in). */
+export function buildClient(outDir = CLIENT_BUILD): void {
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+/** The files a route loads: the entry's static graph plus the route chunk's static graph. */
+export function routeFiles(outDir: string, routeSource: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest has no ${key}`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  visit('index.html');
+  visit(routeSource);
+  return [...files];
+}
+
+/** Gzip size in bytes of each file, as a browser would download it from a compressing server. */
+export function gzipSizes(outDir: string, files: string[]): { file: string; bytes: number; gzip: number }[] {
+  return files.map((file) => {
+    const data = readFileSync(path.join(outDir, file));
+    return { file, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  });
+}
+
+/** The game server on a free port, serving the built client. */
+export interface RunningServer {
+  server: GameServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(clientDir = CLIENT_BUILD, countdownMs = 2500): Promise<RunningServer> {
+  const deck = await loadDeck(() => {});
+  const server = createApp({ deck, clientDir, countdownMs, log: () => {} });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+}
+
+/** A phone: 360x640, touch, mobile user agent metrics. */
+export async function phoneContext(browser: Browser, touch = true): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: touch, hasTouch: touch });
+}
+
+/** A projector: 1920x1080. */
+export async function projectorContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1920, height: 1080 } });
+}
+
+/** Saves a screenshot as test-artifacts/screenshots/NAME.png (full page unless told). */
+export async function shot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  // Let transitions settle so the picture shows the screen at rest.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Collects errors a page logs, so a test can assert there were none. */
+export function watchErrors(page: Page, label: string, into: string[]): void {
+  page.on('pageerror', (err) => into.push(`${label}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') into.push(`${label} console: ${msg.text()}`);
+  });
+}
+
+/** True when the page's content is wider than its viewport (a layout break). */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
