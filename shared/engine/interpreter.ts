@@ -1150,7 +1150,14 @@ export class Interpreter {
       });
     }
     this.closures.set(fn, closure);
+    this.defineSourceText(fn, node);
     return fn;
+  }
+
+  /** Gives a snippet function the toString Node would show: its own source text. */
+  private defineSourceText(fn: Function, node: AnyNode): void {
+    const text = this.rt.sourceText(node.start, node.end);
+    Object.defineProperty(fn, 'toString', { value: () => text, writable: true, configurable: true, enumerable: false });
   }
 
   /** Runs a snippet function: sync bodies inline, async functions and generators through their drivers. */
@@ -1393,6 +1400,7 @@ export class Interpreter {
     Object.defineProperty(proto, 'constructor', { value: cls, writable: true, configurable: true });
     if (parent) Object.setPrototypeOf(cls, parent);
     this.closures.set(cls, closure);
+    this.defineSourceText(cls, node);
     for (const member of node.body.body) {
       if (member.type === 'MethodDefinition' && member.kind === 'constructor') continue;
       const target = member.static ? cls : proto;
@@ -1504,16 +1512,8 @@ export class Interpreter {
   }
 
   private toNumber(v: unknown, node: AnyNode): number {
-    if (isObject(v)) return Number(this.toPrimitive(v, 'number', node));
-    return Number(v);
-  }
-
-  /** ToPrimitive for snippet objects: their valueOf/toString may be snippet functions. */
-  toPrimitive(v: unknown, hint: 'number' | 'string' | 'default', node: AnyNode): unknown {
-    if (!isObject(v)) return v;
     try {
-      if (hint === 'string') return String(v);
-      return hint === 'number' ? +(v as any) : (v as any) + '' === undefined ? v : primitiveDefault(v);
+      return Number(v);
     } catch (e) {
       throw this.fromHost(e, node);
     }
@@ -1707,10 +1707,6 @@ export function isObject(v: unknown): boolean {
 
 function typeofValue(v: unknown): string {
   return typeof v;
-}
-
-function primitiveDefault(v: unknown): unknown {
-  return (v as any) + '';
 }
 
 function propName(key: AnyNode): string {

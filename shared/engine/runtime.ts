@@ -969,6 +969,11 @@ export class Runtime {
     return String(v);
   }
 
+  /** A slice of the snippet's source (Function.prototype.toString of snippet functions). */
+  sourceText(start: number, end: number): string {
+    return this.opts.source.slice(start, end);
+  }
+
   strictObjectName(obj: object): string {
     return this.strictNames.get(obj) ?? 'object';
   }
