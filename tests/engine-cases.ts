@@ -174,6 +174,8 @@ export const GROUPS: Group[] = [
       c('optional chaining and nullish', `const o = { a: { b: null } }; console.log(o.a?.b?.c, o.x?.y, o.a.b ?? 'dflt', o.f?.());`, ['undefined undefined dflt undefined']),
       c('tdz error', `try { console.log(x); let x = 1; } catch (e) { console.log(e.name); }`, ['ReferenceError']),
       c('const assignment error', `const k = 1; try { k = 2; } catch (e) { console.log(e.message); }`, ['Assignment to constant variable.']),
+      c('sloppy-mode block functions are also vars (Annex B)', `if (true) { function f() { return 'hoisted'; } } console.log(f());`, ['hoisted']),
+      c('functions print as their own source', `const add = (a, b) => a + b; console.log(String(add));`, ['(a, b) => a + b']),
       c('this in methods and arrows', `const o = { name: 'obj', regular() { return this.name; }, arrow: () => typeof this, nested() { return [1].map(() => this.name)[0]; } }; console.log(o.regular(), o.arrow(), o.nested());`, ['obj object obj']),
     ],
   },

@@ -82,6 +82,8 @@ export interface Closure {
 interface FunctionInfo {
   varNames: string[];
   funcDecls: AnyNode[];
+  /** Function declarations inside blocks: in sloppy mode they also make a var (Annex B.3.3). */
+  blockFuncNames: string[];
   usesArguments: boolean;
   simpleParams: boolean;
   strict: boolean;
@@ -182,6 +184,7 @@ export class Interpreter {
     if (info) return info;
     const varNames: string[] = [];
     const funcDecls: AnyNode[] = [];
+    const blockFuncNames: string[] = [];
     let usesArguments = false;
     const body = fnNode.type === 'Program' ? fnNode.body : fnNode.body.type === 'BlockStatement' ? fnNode.body.body : [];
     let strict = false;
@@ -205,6 +208,7 @@ export class Interpreter {
       switch (node.type) {
         case 'FunctionDeclaration':
           if (top) funcDecls.push(node);
+          else blockFuncNames.push(node.id.name);
           return;
         case 'FunctionExpression':
         case 'ClassDeclaration':
@@ -244,7 +248,7 @@ export class Interpreter {
     for (const stmt of body) walk(stmt, true);
     if (fnNode.type !== 'Program') for (const p of fnNode.params) walk(p, false);
     const simpleParams = fnNode.type === 'Program' || fnNode.params.every((p: AnyNode) => p.type === 'Identifier');
-    info = { varNames, funcDecls, usesArguments, simpleParams, strict };
+    info = { varNames, funcDecls, blockFuncNames, usesArguments, simpleParams, strict };
     this.fnInfo.set(fnNode, info);
     return info;
   }
@@ -258,6 +262,9 @@ export class Interpreter {
     void isProgram;
     for (const decl of info.funcDecls) {
       scope.declare(decl.id.name, this.makeFunction(decl, scope, 'function'), true, true);
+    }
+    if (!scope.strict) {
+      for (const name of info.blockFuncNames) if (!scope.vars.has(name)) scope.declare(name, undefined, true, true);
     }
     this.declareLexical(body, scope, true);
   }
@@ -284,7 +291,15 @@ export class Interpreter {
       } else if (d.type === 'ClassDeclaration') {
         scope.declare(d.id.name, HOLE, true, false);
       } else if (d.type === 'FunctionDeclaration') {
-        scope.declare(d.id.name, this.makeFunction(d, scope, 'function'), true, true);
+        const fn = this.makeFunction(d, scope, 'function');
+        scope.declare(d.id.name, fn, true, true);
+        if (!scope.strict) {
+          // Annex B.3.3: in sloppy mode the function is also visible as a var of the enclosing function.
+          let s: Scope | null = scope.parent;
+          while (s && !s.isFunction) s = s.parent;
+          const b = s?.vars.get(d.id.name);
+          if (b && b.mutable) b.value = fn;
+        }
       } else if (d.type === 'ImportDeclaration') {
         this.rt.bindImport(d, scope);
       }
