@@ -1,4 +1,6 @@
 // The engine's semantics table: each case is a snippet and the lines Node 20 prints for it.
+// Timer delays are spread far enough apart that a busy test machine (a stall of tens of ms between
+// two statements) cannot reorder them in real node.
 // tests/engine-semantics.test.ts checks the engine against every row, and checks every row against
 // real `node`, so the table itself cannot drift from the truth.
 
@@ -84,7 +86,7 @@ export const GROUPS: Group[] = [
     cases: [
       c('Promise.all order', `Promise.all([Promise.resolve(1), 2, new Promise((r) => setTimeout(() => r(3), 10))]).then((v) => console.log(v.join(',')));  Promise.resolve().then(() => console.log('tick'));`, ['tick', '1,2,3']),
       c('Promise.all rejects fast', `Promise.all([new Promise((r) => setTimeout(r, 50)), Promise.reject(new Error('nope'))]).catch((e) => console.log('all failed', e.message));`, ['all failed nope']),
-      c('Promise.race', `Promise.race([new Promise((r) => setTimeout(() => r('slow'), 20)), new Promise((r) => setTimeout(() => r('fast'), 5))]).then((v) => console.log(v));`, ['fast']),
+      c('Promise.race', `Promise.race([new Promise((r) => setTimeout(() => r('slow'), 50)), new Promise((r) => setTimeout(() => r('fast'), 5))]).then((v) => console.log(v));`, ['fast']),
       c('Promise.allSettled', `Promise.allSettled([Promise.resolve(1), Promise.reject('x')]).then((r) => r.forEach((s) => console.log(s.status)));`, ['fulfilled', 'rejected']),
       c('Promise.any', `Promise.any([Promise.reject('a'), Promise.resolve('b')]).then((v) => console.log('any', v)); Promise.any([Promise.reject('a')]).catch((e) => console.log(e.constructor.name, e.errors.length));`, ['any b', 'AggregateError 1']),
       c('Promise.all of empty resolves at once', `Promise.all([]).then((v) => console.log('empty', v.length)); Promise.resolve().then(() => console.log('p1'));`, ['empty 0', 'p1']),
@@ -110,7 +112,7 @@ export const GROUPS: Group[] = [
       c('throw in async function rejects', `async function f() { throw new Error('async fail'); } f().catch((e) => console.log('caught:', e.message)); console.log('sync');`, ['sync', 'caught: async fail']),
       c('try/catch/finally around await', `async function f() { try { await Promise.reject(new Error('x')); } catch (e) { console.log('catch', e.message); } finally { console.log('finally'); } return 'done'; } f().then(console.log);`, ['catch x', 'finally', 'done']),
       c('unhandled rejection ends the process', `Promise.reject(new Error('unhandled')); setTimeout(() => console.log('never'), 0); console.log('sync');`, ['sync'], { exitCode: 1 }),
-      c('uncaught exception in a timer', `setTimeout(() => { console.log('t1'); throw new Error('boom'); }, 1); setTimeout(() => console.log('t2'), 5); process.nextTick(() => console.log('tick'));`, ['tick', 't1'], { exitCode: 1 }),
+      c('uncaught exception in a timer', `setTimeout(() => { console.log('t1'); throw new Error('boom'); }, 1); setTimeout(() => console.log('t2'), 50); process.nextTick(() => console.log('tick'));`, ['tick', 't1'], { exitCode: 1 }),
       c('rejection handled in the same drain is fine', `const p = Promise.reject(new Error('late')); Promise.resolve().then(() => p.catch((e) => console.log('late catch', e.message)));`, ['late catch late']),
       c('error properties', `try { null.x; } catch (e) { console.log(e instanceof TypeError, e.message); } try { undefinedName; } catch (e) { console.log(e.name, e.message); }`, ["true Cannot read properties of null (reading 'x')", 'ReferenceError undefinedName is not defined']),
       c('custom error class', `class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } } try { throw new MyError('custom'); } catch (e) { console.log(e.name, e.message, e instanceof Error, String(e)); }`, ['MyError custom true MyError: custom']),
@@ -120,7 +122,7 @@ export const GROUPS: Group[] = [
     topic: 'timers',
     cases: [
       c('delay coercion 0, negative, NaN -> 1 ms, same list', `setTimeout(() => console.log('zero'), 0); setTimeout(() => console.log('negative'), -5); setTimeout(() => console.log('nan'), NaN); setTimeout(() => console.log('one'), 1);`, ['zero', 'negative', 'nan', 'one']),
-      c('extra arguments', `setTimeout((a, b) => console.log(a + b), 5, 'x', 'y'); setImmediate((v) => console.log('imm', v), 42);`, ['imm 42', 'xy']),
+      c('extra arguments', `setImmediate((v) => { console.log('imm', v); setTimeout((a, b) => console.log(a + b), 5, 'x', 'y'); }, 42); process.nextTick((a) => console.log('tick', a), 'arg');`, ['tick arg', 'imm 42', 'xy']),
       c('delays order', `setTimeout(() => console.log('100'), 100); setTimeout(() => console.log('10'), 10); setTimeout(() => console.log('50'), 50);`, ['10', '50', '100']),
       c('equal delays keep order', `setTimeout(() => console.log('a'), 10); setTimeout(() => console.log('b'), 10); setTimeout(() => console.log('c'), 10);`, ['a', 'b', 'c']),
       c('clearTimeout', `const t = setTimeout(() => console.log('cleared'), 10); setTimeout(() => console.log('kept'), 20); clearTimeout(t);`, ['kept']),
@@ -128,7 +130,7 @@ export const GROUPS: Group[] = [
       c('timer inside timer vs immediate: immediate first', `setTimeout(() => { setTimeout(() => console.log('timeout'), 0); setImmediate(() => console.log('immediate')); }, 5);`, ['immediate', 'timeout']),
       c('setTimeout 0 vs setImmediate in main is a race', `setTimeout(() => console.log('timeout'), 0); setImmediate(() => console.log('immediate'));`, ['immediate', 'timeout'], { deterministic: false }),
       c('close different delays are a race', `setTimeout(() => console.log('two'), 2); setTimeout(() => console.log('one'), 1);`, ['one', 'two'], { deterministic: false }),
-      c('string delay', `setTimeout(() => console.log('late'), '20'); setTimeout(() => console.log('early'), '5');`, ['early', 'late']),
+      c('string delay', `setTimeout(() => console.log('late'), '50'); setTimeout(() => console.log('early'), '5');`, ['early', 'late']),
     ],
   },
   {
