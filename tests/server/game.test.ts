@@ -394,6 +394,22 @@ describe('http', () => {
     expect(lines).toContain(`${code},1,"'=HYPERLINK(""x"")",1,1,0.0,1000`);
   });
 
+  it('serves the built client with an SPA fallback, but not for API paths', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: joinPath } = await import('node:path');
+    const dir = mkdtempSync(joinPath(tmpdir(), 'arena-client-'));
+    writeFileSync(joinPath(dir, 'index.html'), '<!doctype html><title>ARENA-INDEX</title>');
+    writeFileSync(joinPath(dir, 'app.js'), 'console.log("ARENA-ASSET")');
+    await ts.close();
+    ts = await startServer({ clientDir: dir });
+    expect(await (await fetch(`${ts.url}/`)).text()).toContain('ARENA-INDEX');
+    expect(await (await fetch(`${ts.url}/play/ABCDEF`)).text()).toContain('ARENA-INDEX');
+    expect(await (await fetch(`${ts.url}/app.js`)).text()).toContain('ARENA-ASSET');
+    expect((await fetch(`${ts.url}/rooms/ABCDEF/other`)).status).toBe(404);
+    expect((await fetch(`${ts.url}/healthz`)).headers.get('content-type')).toMatch(/json/);
+  });
+
   it('serves /healthz and a build hint when the client is not built', async () => {
     await ts.close();
     ts = await startServer({ clientDir: '/nonexistent-client-dir' });
