@@ -177,3 +177,27 @@ describe('ReplayStepper', () => {
     expect(one.atStart && one.atEnd).toBe(true);
   });
 });
+
+describe('ReplayStepper.showCard', () => {
+  it("jumps to the step that printed a card and stops playing", () => {
+    const clock = manualClock();
+    const s = new ReplayStepper(TRACE, { baseDelayMs: 100, scheduler: clock.scheduler });
+    s.play();
+    expect(s.showCard(2)).toBe(true);
+    expect(s.index).toBe(7);
+    expect(s.step?.text).toBe("console.log prints 'D'");
+    expect(s.playing).toBe(false);
+    expect(clock.pendingCount()).toBe(0);
+    expect(s.showCard(0)).toBe(true);
+    expect(s.index).toBe(1);
+  });
+
+  it('finds a print by the console length when steps carry no card number, and refuses unknown cards', () => {
+    const s = new ReplayStepper(TRACE.map(({ card: _card, ...step }) => step));
+    expect(s.showCard(4)).toBe(true);
+    expect(s.index).toBe(11);
+    s.goTo(3);
+    expect(s.showCard(9)).toBe(false);
+    expect(s.index).toBe(3);
+  });
+});

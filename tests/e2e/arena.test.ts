@@ -11,7 +11,7 @@ import {
   ensureChromium,
   gzipSizes,
   launchBrowser,
-  overflowsHorizontally,
+  sidewaysOverflow,
   phoneContext,
   projectorContext,
   routeFiles,
@@ -90,7 +90,7 @@ async function dragCard(page: Page, from: number, to: number): Promise<void> {
   const cards = page.locator('ol.cards > li');
   // Bring the list to the top of the screen, clear of the sticky submit button.
   await cards.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  const source = await cards.nth(from).locator('.grip').boundingBox();
+  const source = await cards.nth(from).locator('.pos').boundingBox();
   const target = await cards.nth(to).boundingBox();
   if (!source || !target) throw new Error('cards not on screen');
   const x = source.x + source.width / 2;
@@ -107,7 +107,7 @@ async function dragCard(page: Page, from: number, to: number): Promise<void> {
 }
 
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  expect(await overflowsHorizontally(page), `${where} scrolls sideways`).toBe(false);
+  expect(await sidewaysOverflow(page), `${where} scrolls sideways`).toEqual([]);
 }
 
 describe('the player bundle', () => {
@@ -191,7 +191,9 @@ describe('a live game in the browser', () => {
     expect(await handTexts(ada)).toHaveLength(truth1.length);
     await expectNoSidewaysScroll(bob, 'round on a phone');
     await shot(bob, 'player-round-360x640', false);
-    await shot(bob, 'player-round-full-360x640');
+    await bob.locator('ol.cards').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(bob, 'player-round-cards-360x640', false);
+    await bob.evaluate(() => window.scrollTo(0, 0));
     await shot(host, 'host-round-1920x1080', false);
 
     // Reduced motion is honoured: transitions are cut to nothing.
@@ -231,7 +233,7 @@ describe('a live game in the browser', () => {
     await cyd.getByRole('button', { name: 'Submit my order' }).click();
 
     // Reveal: everyone answered, so the round closes.
-    await bob.getByText('Perfect order! 🎉').waitFor({ timeout: 15_000 });
+    await bob.getByText('Perfect order!').waitFor({ timeout: 15_000 });
     await ada.getByRole('heading', { name: 'Why' }).waitFor();
     await expect.poll(() => ada.locator('.result[aria-live]').count()).toBe(1);
     await expectNoSidewaysScroll(ada, 'result on a phone');
@@ -250,7 +252,8 @@ describe('a live game in the browser', () => {
     await expect.poll(() => ada.locator('.console li').count()).toBe(1);
     await ada.getByRole('button', { name: 'Step forward' }).click();
     await expectNoSidewaysScroll(ada, 'replay on a phone');
-    await shot(ada, 'player-replay-360x640');
+    await ada.locator('.replay .console').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(ada, 'player-replay-360x640', false);
 
     // The host's reveal: true order with shares, the replay stepping and playing.
     await host.getByRole('heading', { name: 'The true order' }).waitFor();
@@ -330,7 +333,14 @@ describe('practice in the browser', () => {
       await expect.poll(() => page.locator('.replay .count').textContent()).toMatch(/^step 2 \//);
       if (round === 1) {
         await expectNoSidewaysScroll(page, 'practice reveal');
-        await shot(page, 'practice-reveal-360x640');
+        await shot(page, 'practice-reveal-360x640', false);
+        // Tapping a card sends the replay to the step that printed it.
+        const last = page.locator('button.verdict').last();
+        const text = (await last.locator('code').textContent())!;
+        await last.click();
+        await expect.poll(() => page.locator('.replay .caption .kind').textContent()).toBe('prints');
+        await expect.poll(async () => (await page.locator('.replay .console li code').allTextContents()).includes(text)).toBe(true);
+        await shot(page, 'practice-reveal-tapped-360x640', false);
       }
       await page.getByRole('button', { name: round === 2 ? 'See my summary' : 'Next round' }).click();
     }

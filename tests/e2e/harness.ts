@@ -133,7 +133,23 @@ export function watchErrors(page: Page, label: string, into: string[]): void {
   });
 }
 
-/** True when the page's content is wider than its viewport (a layout break). */
-export async function overflowsHorizontally(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+/**
+ * What sticks out of the viewport sideways (a layout break): empty when the page fits its width,
+ * else a few of the elements whose right edge passes it, as `tag.class (right edge px)`.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth + 1) return [];
+    const width = root.clientWidth;
+    const culprits: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 1 && box.width > 0) {
+        culprits.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(box.right)}px)`);
+        if (culprits.length >= 8) break;
+      }
+    }
+    return culprits.length ? culprits : [`document ${root.scrollWidth}px wide`];
+  });
 }

@@ -101,6 +101,20 @@ export class ReplayStepper {
     this.goTo(found === -1 ? this.steps.length - 1 : found);
   }
 
+  /**
+   * Shows the step that printed a card (by its index in the true output) and stops playing, so a
+   * tapped card's story can be read. Returns false when the trace has no such print.
+   */
+  showCard(cardIndex: number): boolean {
+    let found = this.steps.findIndex((s) => s.kind === 'print' && s.card === cardIndex);
+    // Traces without card numbers: the step where the console first reaches that line.
+    if (found === -1) found = this.steps.findIndex((s) => s.kind === 'print' && s.snapshot.console.length === cardIndex + 1);
+    if (found === -1) return false;
+    this.pause();
+    this.goTo(found);
+    return true;
+  }
+
   /** Plays from here; at the end it starts over from the first step. */
   play(): void {
     if (this.steps.length < 2) return;
