@@ -68,7 +68,7 @@ export interface Disagreement {
 }
 
 /** Runs node `runs` times; returns the disagreement if the engine (claiming a fixed order) differs. */
-export async function disagreement(source: string, module: ModuleKind, runs: number, any: boolean): Promise<Disagreement | null> {
+export async function disagreement(source: string, module: ModuleKind, runs: number, any: boolean, nodeMustSucceed = false): Promise<Disagreement | null> {
   let result;
   try {
     result = simulate(source, { module, trace: false });
@@ -82,6 +82,8 @@ export async function disagreement(source: string, module: ModuleKind, runs: num
   let found: Disagreement | null = null;
   for (let i = 0; i < runs; i++) {
     const run = await runNode(source, { module });
+    // Shrinking must not wander into a different bug by deleting a declaration.
+    if (nodeMustSucceed && run.code !== 0) return null;
     if (!same(run.stdout, run.code)) found ??= { node: run.stdout, nodeCode: run.code, engine: result.output, engineCode: result.exit.code };
     else if (!any) return null;
   }
@@ -90,6 +92,8 @@ export async function disagreement(source: string, module: ModuleKind, runs: num
 
 /** Greedily shrinks `source` while the disagreement holds. */
 export async function minimize(source: string, module: ModuleKind, runs = 3, any = false, log: (s: string) => void = () => {}): Promise<string> {
+  const original = await disagreement(source, module, runs, any);
+  const nodeMustSucceed = original?.nodeCode === 0;
   let current = source;
   let progress = true;
   while (progress) {
@@ -101,7 +105,7 @@ export async function minimize(source: string, module: ModuleKind, runs = 3, any
       } catch {
         continue;
       }
-      if (await disagreement(next, module, runs, any)) {
+      if (await disagreement(next, module, runs, any, nodeMustSucceed)) {
         current = next;
         progress = true;
         log(`shrunk to ${current.length} characters`);

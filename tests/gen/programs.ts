@@ -221,9 +221,11 @@ class ProgramWriter {
     }
     // One immediate, one timer.
     if (a.origin === b.origin) {
-      // Created by the same macrotask: the immediate runs first, unless that macrotask is the main
-      // script or an immediate (the loop reaches the timers phase before the next check phase).
-      if (a.originKind !== 'main' && a.originKind !== 'immediate') return false;
+      // Created by the same macrotask. After an I/O callback the check phase always comes before
+      // the timers phase. After the main script or an immediate the timers phase comes first; and
+      // after a timer callback, libuv looks at its timer heap again once the microtasks drained, so
+      // a short timer armed there can fire before the check phase if a millisecond went by.
+      if (a.originKind === 'io') return false;
       const timerDelay = a.kind === 'timer' ? a.delay : b.delay;
       return timerDelay < MARGIN;
     }
