@@ -264,10 +264,13 @@ describe('a live game in the browser', () => {
     await host.getByRole('button', { name: 'next print' }).click();
     await expect.poll(() => host.locator('.replay .console li').count()).toBe(2);
     const before = await stepCount.textContent();
-    await host.getByRole('button', { name: 'Play' }).click();
+    await host.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => stepCount.textContent(), { timeout: 5000 }).not.toBe(before);
-    await host.getByRole('button', { name: 'Pause' }).click();
+    await host.getByRole('button', { name: 'Pause', exact: true }).click();
+    await host.getByRole('button', { name: 'Replay only' }).click();
+    await expect.poll(() => host.getByRole('heading', { name: 'The true order' }).count()).toBe(0);
     await shot(host, 'host-replay-1920x1080', false);
+    await host.getByRole('button', { name: 'Replay only' }).click();
 
     // Leaderboard.
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
