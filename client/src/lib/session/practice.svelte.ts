@@ -22,6 +22,8 @@ export class PracticeSession {
   #best = $state<PracticeBest | null>(practiceBest.get());
   #newBest = $state(false);
   #deadline: ReturnType<typeof setTimeout> | null = null;
+  /** Cards in the right relative order, per round of this run (the summary only counts exact places). */
+  #inOrder = $state<Record<number, number>>({});
 
   constructor(conn: Connection) {
     this.#conn = conn;
@@ -49,6 +51,11 @@ export class PracticeSession {
   get best(): PracticeBest | null {
     return this.#best;
   }
+  /** Cards placed in the right relative order over the run so far. */
+  get cardsInOrder(): number {
+    return Object.values(this.#inOrder).reduce((sum, n) => sum + n, 0);
+  }
+
   /** True when the run just finished beat the personal best. */
   get newBest(): boolean {
     return this.#newBest;
@@ -63,6 +70,7 @@ export class PracticeSession {
     this.#busy = false;
     if (!reply.ok) return this.#fail(reply.message);
     this.#token = reply.token;
+    this.#inOrder = {};
     this.#stage = 'playing';
     this.#receive(reply.view);
     return true;
@@ -116,6 +124,9 @@ export class PracticeSession {
       // When time runs out the hand goes in as it stands, like a bell at the end of a test.
       const ms = view.round.endsAt - (Date.now() + this.#offset);
       this.#deadline = setTimeout(() => void this.answer(), Math.max(0, ms) + 150);
+    }
+    if (view.phase === 'reveal' && view.reveal && view.round) {
+      this.#inOrder = { ...this.#inOrder, [view.round.number]: view.reveal.result.cardsInOrder };
     }
     if (view.phase === 'summary' && view.summary) {
       const { score, fullyRight, rounds } = view.summary;
