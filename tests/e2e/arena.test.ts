@@ -181,6 +181,13 @@ describe('a live game in the browser', () => {
     await expect.poll(() => host.locator('.roster li').count()).toBe(3);
     await shot(host, 'host-lobby-1920x1080', false);
 
+    // Locking the room turns newcomers away; unlocking lets them in again.
+    await host.getByRole('button', { name: 'Lock room' }).click();
+    await host.locator('.bar .tag', { hasText: 'locked' }).waitFor();
+    expect(running.server.registry.getRoom(code)!.actor.getSnapshot().context.locked).toBe(true);
+    await host.getByRole('button', { name: 'Unlock room' }).click();
+    await expect.poll(() => host.locator('.bar .tag', { hasText: 'locked' }).count()).toBe(0);
+
     // Round 1.
     await host.getByRole('button', { name: 'Start game' }).click();
     await host.getByText('Get ready').waitFor();
@@ -272,8 +279,10 @@ describe('a live game in the browser', () => {
     await shot(host, 'host-replay-1920x1080', false);
     await host.getByRole('button', { name: 'Replay only' }).click();
 
-    // Leaderboard.
+    // Leaderboard; the host screen reloads and takes control again with the stored host token.
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('heading', { name: /Leaderboard after round 1/ }).waitFor();
+    await host.reload();
     await host.getByRole('heading', { name: /Leaderboard after round 1/ }).waitFor();
     await shot(host, 'host-leaderboard-1920x1080', false);
     await bob.getByText(/You are \d+(st|nd|rd|th) with \d+ points/).waitFor();
@@ -283,9 +292,33 @@ describe('a live game in the browser', () => {
     await host.getByRole('button', { name: 'Next round' }).click();
     for (const phone of [ada, bob, cyd]) await phone.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
     const truth2 = roundOnServer(code).cards.map((c) => c.text);
+
+    // Cyd's network drops: the banner shows, and when the network is back the phone rejoins by
+    // itself and can still answer (before the others answer: a round also ends
+    // when every connected player has answered).
+    const cydId = Object.values(running.server.registry.getRoom(code)!.actor.getSnapshot().context.players).find((p) => p.nickname === 'Cyd')!.id;
+    await cyd.context().setOffline(true);
+    for (const socket of running.server.registry.getRoom(code)!.playerSockets.get(cydId) ?? []) socket.conn.close();
+    await cyd.getByText('Connection lost').waitFor();
+    await shot(cyd, 'player-connection-lost-360x640', false);
+    await cyd.context().setOffline(false);
+    await expect.poll(() => cyd.getByText('Connection lost').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => host.locator('.roster li.offline').count(), { timeout: 15_000 }).toBe(0);
+    await cyd.getByRole('button', { name: 'Submit my order' }).waitFor();
+
     await orderByKeyboard(bob, truth2);
     await bob.getByRole('button', { name: 'Submit my order' }).click();
+
+    // Ada uses the drag library's own keyboard mode: Tab to the first card, Space, ArrowDown, Space.
+    const adaHand = await handTexts(ada);
+    await ada.evaluate(() => window.scrollTo(0, 0));
+    await tabTo(ada, `${adaHand[0]}, line 1 of ${adaHand.length}`);
+    await ada.keyboard.press('Space');
+    await ada.keyboard.press('ArrowDown');
+    await ada.keyboard.press('Space');
+    await expect.poll(() => handTexts(ada)).toEqual([adaHand[1], adaHand[0], ...adaHand.slice(2)]);
     await ada.getByRole('button', { name: 'Submit my order' }).click();
+
     await cyd.getByRole('button', { name: 'Submit my order' }).click();
     await host.getByRole('heading', { name: 'The true order' }).waitFor({ timeout: 15_000 });
     await bob.getByText(/streak bonus/).waitFor();
