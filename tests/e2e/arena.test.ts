@@ -181,10 +181,29 @@ describe('a live game in the browser', () => {
     await expect.poll(() => host.locator('.roster li').count()).toBe(3);
     await shot(host, 'host-lobby-1920x1080', false);
 
+    // A fourth player joins and the host removes her (two presses on ×: the first asks to confirm).
+    const eve = await open(phoneContext(browser), 'eve');
+    await eve.goto(`${url}/play/${code}`);
+    await eve.getByLabel('Nickname').fill('Eve');
+    await eve.getByRole('button', { name: 'Join game' }).click();
+    await eve.getByText("You're in!").waitFor();
+    await expect.poll(() => host.locator('.roster li').count()).toBe(4);
+    await host.getByRole('button', { name: 'Remove Eve from the game' }).click();
+    await host.getByText('Press × again to confirm').waitFor();
+    await host.getByRole('button', { name: 'Remove Eve from the game' }).click();
+    await eve.getByRole('heading', { name: 'Removed from the game' }).waitFor();
+    await expect.poll(() => host.locator('.roster li').count()).toBe(3);
+    await eve.reload();
+    await eve.getByRole('heading', { name: 'Join a game' }).waitFor();
+
     // Locking the room turns newcomers away; unlocking lets them in again.
     await host.getByRole('button', { name: 'Lock room' }).click();
     await host.locator('.bar .tag', { hasText: 'locked' }).waitFor();
     expect(running.server.registry.getRoom(code)!.actor.getSnapshot().context.locked).toBe(true);
+    await eve.getByLabel('Nickname').fill('Eve again');
+    await eve.getByRole('button', { name: 'Join game' }).click();
+    await expect.poll(() => eve.getByRole('alert').textContent()).toMatch(/lock/i);
+    await shot(eve, 'player-join-refused-360x640', false);
     await host.getByRole('button', { name: 'Unlock room' }).click();
     await expect.poll(() => host.locator('.bar .tag', { hasText: 'locked' }).count()).toBe(0);
 
