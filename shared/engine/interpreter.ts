@@ -45,6 +45,8 @@ interface ThisContext {
 
 export class Scope {
   readonly vars = new Map<string, Binding>();
+  /** On a function's own scope: the function (arrows included) whose body this is. */
+  closure: Closure | null = null;
   constructor(
     readonly parent: Scope | null,
     readonly isFunction: boolean,
@@ -362,6 +364,12 @@ export class Interpreter {
     }
   }
 
+  /** The innermost function (arrow or not) whose body the scope belongs to. */
+  private currentClosure(scope: Scope): Closure | null {
+    for (let s: Scope | null = scope; s; s = s.parent) if (s.closure) return s.closure;
+    return null;
+  }
+
   private thisContext(scope: Scope): ThisContext | null {
     for (let s: Scope | null = scope; s; s = s.parent) if (s.ctx) return s.ctx;
     return null;
@@ -411,8 +419,9 @@ export class Interpreter {
       }
       case 'ReturnStatement': {
         let value = node.argument ? yield* this.evaluate(node.argument, scope) : undefined;
-        const ctx = this.thisContext(scope);
-        if (ctx?.closure?.isAsync && ctx.closure.isGenerator) value = yield { kind: 'await', value, node };
+        // In an async generator, `return x` awaits x (ECMA-262 ReturnStatement evaluation, step 3).
+        const fn = this.currentClosure(scope);
+        if (fn?.isAsync && fn.isGenerator) value = yield { kind: 'await', value, node };
         return { type: 'return', value };
       }
       case 'BlockStatement':
@@ -955,8 +964,7 @@ export class Interpreter {
   }
 
   private *evaluateYield(node: AnyNode, scope: Scope): G<unknown> {
-    const ctx = this.thisContext(scope);
-    const isAsync = !!ctx?.closure?.isAsync;
+    const isAsync = !!this.currentClosure(scope)?.isAsync;
     let value = node.argument ? yield* this.evaluate(node.argument, scope) : undefined;
     if (node.delegate) {
       // Sync generators only (the parser gate refuses yield* in async generators).
@@ -1216,6 +1224,7 @@ export class Interpreter {
       };
     }
     const scope = new Scope(closure.scope, true, ctx, closure.strict);
+    scope.closure = closure;
     if (closure.kind !== 'arrow' && info.usesArguments) {
       scope.declare('arguments', makeArguments(args), true, true);
     }
