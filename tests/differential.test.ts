@@ -1,7 +1,8 @@
 // Differential tests: the engine against real `node`.
 // (a) Every bank snippet: real node and simulate() must print the same lines, and the engine must
 //     call the order deterministic (the game only deals snippets with one true order).
-// (b) Hundreds of generated programs (tests/gen/programs.ts), each run twice in real node. Programs
+// (b) Small programs from past disagreements, run in node and compared the same way.
+// (c) Hundreds of generated programs (tests/gen/programs.ts), each run twice in real node. Programs
 //     whose two real runs differ are left out of the comparison; for those the engine must not claim a
 //     fixed order (unless re-runs show the difference was only the machine being busy). For the rest,
 //     whenever the engine says the order is deterministic it must print exactly what node printed and
@@ -112,7 +113,76 @@ describe('bank snippets: engine output equals real node', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// (b) generated programs
+// (b) small programs from past disagreements, checked against real node like the rest
+
+interface Regression {
+  name: string;
+  source: string;
+  module?: 'commonjs' | 'module';
+  /** Real Node can print this one in two orders (`why`); the engine must not call it deterministic. */
+  race?: string;
+}
+
+const REGRESSIONS: Regression[] = [
+  {
+    name: 'an async arrow inside an async generator settles like any async function',
+    source: [
+      'async function* gen() {',
+      "  (async () => { return 1; })().then(() => console.log('arrow settled'));",
+      '}',
+      'gen().next();',
+      "Promise.resolve().then(() => console.log('tick 1')).then(() => console.log('tick 2'));",
+    ].join('\n'),
+  },
+  {
+    name: 'an ES module that throws at top level still drains the microtasks already queued',
+    module: 'module',
+    source: [
+      "Promise.resolve().then(() => console.log('microtask'));",
+      "process.nextTick(() => console.log('tick'));",
+      "console.log('sync');",
+      "throw new Error('boom');",
+    ].join('\n'),
+  },
+  {
+    name: 'a 1 ms timer armed in the microtasks after a timer callback can beat setImmediate',
+    source: [
+      'setTimeout(() => {',
+      '  Promise.resolve().then(() => {',
+      "    setImmediate(() => console.log('immediate'));",
+      "    setTimeout(() => console.log('timeout 1'), 1);",
+      "    setTimeout(() => console.log('timeout 50'), 50);",
+      '  });',
+      '}, 10);',
+    ].join('\n'),
+    // The microtasks run after processTimers() returned, once Node re-armed its libuv timer; if the
+    // clock ticks over between the two setTimeout calls, libuv finds the 1 ms timer due and runs it in
+    // the same timers phase, before the check phase. (Add 2 ms of busy work between the two calls and
+    // real node prints "timeout 1" first every time.)
+    race: 'the clock may tick over between the two setTimeout calls',
+  },
+];
+
+describe('programs from past disagreements', () => {
+  it.each(REGRESSIONS.map((r) => [r.name, r] as const))('%s', async (_name, program) => {
+    const module = program.module ?? 'commonjs';
+    const answer = runEngine(program.source, module, `/tmp/regression.${module === 'module' ? 'mjs' : 'cjs'}`);
+    if (!('result' in answer)) throw 'refused' in answer ? answer.refused : answer.crashed;
+    const { result } = answer;
+    if (program.race) {
+      expect({ deterministic: result.deterministic, why: program.race }).toEqual({ deterministic: false, why: program.race });
+      return;
+    }
+    expect(result.deterministic).toBe(true);
+    const runs = await mapPool([0, 1, 2], 3, () => runNode(program.source, { module }));
+    const node = commonest(runs);
+    expect(result.output).toEqual(node.stdout);
+    expect(exitClass(result.exit.code)).toBe(exitClass(node.code));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// (c) generated programs
 
 interface Verdict {
   program: GeneratedProgram;

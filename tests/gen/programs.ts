@@ -115,17 +115,18 @@ interface Settle {
 type StatementKind =
   | 'log' | 'timeout' | 'interval' | 'immediate' | 'nextTick' | 'microtask' | 'thenChain'
   | 'newPromise' | 'combinator' | 'asyncFn' | 'asyncGen' | 'fsCb' | 'fsPromise' | 'cleared'
-  | 'await' | 'tryAwait' | 'sharedPromise';
+  | 'await' | 'tryAwait' | 'sharedPromise' | 'lateHandler';
 
 const WEIGHTS: Record<Exclude<Flavor, 'race' | 'crash'>, Partial<Record<StatementKind, number>>> = {
   timers: { log: 2, timeout: 4, interval: 1.5, immediate: 3, nextTick: 1, microtask: 1, thenChain: 1, cleared: 0.8 },
-  promises: { log: 2, thenChain: 4, newPromise: 3, combinator: 2.5, sharedPromise: 1, microtask: 1, nextTick: 1, timeout: 1, immediate: 0.5 },
+  promises: { log: 2, thenChain: 4, newPromise: 3, combinator: 2.5, sharedPromise: 1, lateHandler: 0.6, microtask: 1, nextTick: 1, timeout: 1, immediate: 0.5 },
   async: { log: 2, asyncFn: 4, asyncGen: 1.3, thenChain: 1, nextTick: 1, microtask: 0.7, timeout: 1, immediate: 0.7 },
-  ticks: { log: 2, nextTick: 4, microtask: 3, thenChain: 2, newPromise: 1, immediate: 1, timeout: 1, asyncFn: 1 },
+  ticks: { log: 2, nextTick: 4, microtask: 3, thenChain: 2, newPromise: 1, lateHandler: 0.6, immediate: 1, timeout: 1, asyncFn: 1 },
   io: { log: 1, fsCb: 2.5, fsPromise: 1.5, immediate: 2, timeout: 1.5, nextTick: 1, thenChain: 1, asyncFn: 0.7 },
   mixed: {
     log: 2, timeout: 1.5, interval: 0.5, immediate: 1.5, nextTick: 1.5, microtask: 1, thenChain: 1.5,
     newPromise: 1.2, combinator: 1, asyncFn: 1.5, asyncGen: 0.5, fsCb: 0.3, fsPromise: 0.2, cleared: 0.4, sharedPromise: 0.4,
+    lateHandler: 0.3,
   },
 };
 
@@ -365,6 +366,7 @@ class ProgramWriter {
       case 'await': return this.awaitStatement(ctx);
       case 'tryAwait': return this.tryAwait(ctx);
       case 'sharedPromise': return this.sharedPromise(ctx);
+      case 'lateHandler': return this.lateHandler(ctx);
     }
   }
 
@@ -632,6 +634,23 @@ class ProgramWriter {
     return { lines };
   }
 
+  /**
+   * A rejected promise whose handler is attached later, but before Node looks for unhandled
+   * rejections (that happens once the nextTick and microtask queues are both empty).
+   */
+  private lateHandler(ctx: Ctx): Written | null {
+    const name = this.id('rej');
+    const label = this.id('c');
+    const attach = `${name}.catch((e) => console.log('${label}', e.message))`;
+    const how = this.rng.pick([
+      `process.nextTick(() => ${attach});`,
+      `queueMicrotask(() => ${attach});`,
+      `Promise.resolve().then(() => ${attach});`,
+      `process.nextTick(() => queueMicrotask(() => ${attach}));`,
+    ]);
+    return { lines: [`const ${name} = Promise.reject(new Error('${this.id('e')}'));`, how] };
+  }
+
   private newPromise(ctx: Ctx): Written | null {
     const executor: string[] = [];
     if (this.rng.chance(0.7)) executor.push(`  ${this.log(ctx)}`);
@@ -757,11 +776,12 @@ class ProgramWriter {
     }
     endSettle = { ...endSettle, rejects };
     const arg = this.rng.int(1, 9);
-    const style = this.rng.weighted({ decl: 3, arrow: 2, iife: 1 });
+    const style = this.rng.weighted({ decl: 3, arrow: 2, iife: 1, method: 0.7 });
     const out: string[] = [];
     if (style === 'decl') out.push(`async function ${name}(k) {`, ...lines, `}`);
     else if (style === 'arrow') out.push(`const ${name} = async (k) => {`, ...lines, `};`);
-    const call = style === 'iife' ? `(async (k) => {\n${lines.join('\n')}\n})(${arg})` : `${name}(${arg})`;
+    else if (style === 'method') out.push(`const ${name} = {`, `  async run(k) {`, ...lines.map((l) => '  ' + l), `  },`, `};`);
+    const call = style === 'iife' ? `(async (k) => {\n${lines.join('\n')}\n})(${arg})` : style === 'method' ? `${name}.run(${arg})` : `${name}(${arg})`;
     if (!rejects && this.rng.chance(0.35)) {
       out.push(...`${call};`.split('\n'));
     } else {
@@ -917,9 +937,17 @@ class ProgramWriter {
 
   private crash(ctx: Ctx): string[] {
     this.crashPending = false;
-    const kind = this.rng.weighted({ throw: 2, reject: 2, exit: 1 });
+    const kind = this.rng.weighted({ throw: 2, reject: 2, exit: 1, lateCatch: 1 });
     if (kind === 'throw') return [this.log(ctx), `throw new Error('${this.id('boom')}');`];
     if (kind === 'reject') return [`Promise.reject(new Error('${this.id('unhandled')}'));`];
+    if (kind === 'lateCatch') {
+      // Handled only in a later macrotask: too late, Node already ended the process.
+      const name = this.id('late');
+      return [
+        `const ${name} = Promise.reject(new Error('${this.id('e')}'));`,
+        `setTimeout(() => ${name}.catch((e) => console.log('${this.id('c')}', e.message)), 0);`,
+      ];
+    }
     return [this.log(ctx), `process.exit(${this.rng.pick([0, 3])});`];
   }
 }
