@@ -139,6 +139,7 @@ export const GROUPS: Group[] = [
     cases: [
       c('immediate queued in check runs next turn', `setImmediate(() => { console.log('i1'); setImmediate(() => console.log('i3')); }); setImmediate(() => console.log('i2'));`, ['i1', 'i2', 'i3']),
       c('clearImmediate', `const i = setImmediate(() => console.log('no')); setImmediate(() => console.log('yes')); clearImmediate(i);`, ['yes']),
+      c('a microtask between immediates can still clear the next one', `let b; setImmediate(() => { console.log('a'); Promise.resolve().then(() => { console.log('micro clears b'); clearImmediate(b); }); }); b = setImmediate(() => console.log('b'));`, ['a', 'micro clears b']),
       c('immediate clears a later immediate in the same turn', `let second; setImmediate(() => { console.log('first'); clearImmediate(second); }); second = setImmediate(() => console.log('second'));`, ['first']),
     ],
   },

@@ -529,10 +529,13 @@ export class Runtime {
     this.enterPhase('check', 'Event loop: check phase, runs the setImmediate callbacks queued before it began');
     let ran = false;
     while (this.checkBatch.length) {
-      const im = this.checkBatch.shift()!;
-      if (im.cleared) continue;
+      // processImmediate drains the previous immediate's ticks first; a clearImmediate from those ticks
+      // still stops the next one ("It's possible for this current Immediate to be cleared...").
       if (ran) this.drain();
-      else ran = true;
+      const im = this.checkBatch.shift();
+      if (!im) break;
+      if (im.cleared) continue;
+      ran = true;
       im.cleared = true;
       this.ioRaceCheck(`the ${im.job.label}`);
       this.runJob(im.job, 'check');
@@ -609,7 +612,7 @@ export class Runtime {
       throw e;
     }
     this.popFrame();
-    this.step('script-start', 'The main script has finished; now the nextTick queue, then the microtask queue, are drained', null);
+    this.step('script-end', 'The main script has finished; now the nextTick queue, then the microtask queue, are drained', null);
   }
 
   // ---------------------------------------------------------------- async functions and generators

@@ -69,6 +69,7 @@ export interface Snapshot {
 /** What a trace step is about. */
 export type StepKind =
   | 'script-start' // the main script begins to run synchronously
+  | 'script-end' // the main script's synchronous code has finished
   | 'enqueue' // a job was put in a queue (nextTick, microtask, check, I/O)
   | 'run' // a job was taken from its queue and its callback runs
   | 'timer-scheduled'
