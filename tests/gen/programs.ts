@@ -133,6 +133,15 @@ const WEIGHTS: Record<Exclude<Flavor, 'race' | 'crash'>, Partial<Record<Statemen
 /** Statement kinds that only queue microtasks / ticks (allowed in repeating code). */
 const MICRO_ONLY: StatementKind[] = ['nextTick', 'microtask', 'thenChain'];
 
+/** Values printed next to a label: each one line in Node's util.inspect. */
+const SHOWN_VALUES = [
+  "{ a: 1, b: 'two' }", "[1, 'two', null, undefined]", "{ list: [1, { deep: true }] }", "new Map([['k', 1]])",
+  'new Set([1, 2])', '-0', 'NaN', "'plain'", '`tpl ${1 + 1}`', "[Promise.resolve(3)]", 'Promise.resolve(4)',
+  'new Promise(() => {})', "(class Point { constructor() { this.x = 1; } }, new (class Point { constructor() { this.x = 1; } })())",
+  'function named() {}', 'async () => {}', "{ f() {} }", "Symbol('s')", 'true', '[]', '{}', "['a', ['b', ['c']]]",
+  "JSON.stringify({ a: [1, 2] })", 'Math.max(3, 7)', "[1, 2, 3].map((n) => n * 2)", "Object.keys({ x: 1, y: 2 })",
+];
+
 const LABEL_PREFIX: Record<Where, string> = {
   main: 's', tick: 'n', micro: 'm', then: 'p', catch: 'c', finally: 'y', timer: 't', interval: 'v',
   immediate: 'i', io: 'f', async: 'a', gen: 'g',
@@ -374,6 +383,11 @@ class ProgramWriter {
   private log(ctx: Ctx, where: Where = ctx.where): string {
     const label = this.id(LABEL_PREFIX[where]);
     if (ctx.repeats && ctx.value) return `console.log('${label}', ${ctx.value});`;
+    // Now and then a value util.inspect must format exactly like Node, or a format string.
+    const roll = this.rng.float();
+    if (roll < 0.06) return `console.log('${label}', ${this.rng.pick(SHOWN_VALUES)});`;
+    if (roll < 0.08) return `console.log('${label} %s=%d%%', 'n', ${this.rng.int(1, 99)});`;
+    if (roll < 0.1) return `console.info('${label}');`;
     if (ctx.value && this.rng.chance(0.35)) {
       return this.rng.chance(0.7) ? `console.log('${label}', ${ctx.value});` : `console.log(\`${label}:\${${ctx.value}}\`);`;
     }
