@@ -483,11 +483,17 @@ export class Runtime {
 
   private timersPhase(): void {
     this.iteration++;
-    const loopTime = this.clock.read();
-    if (this.minExpiry() > loopTime) return;
-    const now = this.clock.read();
-    this.enterPhase('timers', `Event loop: timers phase at ${now} ms, runs every timer that is due`);
-    this.processTimers(now);
+    this.clock.read(); // uv__update_time
+    // uv__run_timers keeps running Node's timer handle while it is due against the loop time, and
+    // every setTimeout call in between updates that time (getLibuvNow), so a 1 ms timer armed by the
+    // last callback's microtasks can still run in this phase if the clock has ticked over meanwhile.
+    let first = true;
+    while (this.minExpiry() <= this.clock.now()) {
+      const now = this.clock.read(); // GetNow() in RunTimers
+      if (first) this.enterPhase('timers', `Event loop: timers phase at ${now} ms, runs every timer that is due`);
+      first = false;
+      this.processTimers(now);
+    }
   }
 
   private pollPhase(): void {
@@ -617,6 +623,22 @@ export class Runtime {
 
   // ---------------------------------------------------------------- async functions and generators
 
+  /**
+   * An ES module threw at top level: its evaluation promise rejects, and Node's loader hears of it
+   * through three awaits (ModuleJob.run, ModuleLoader.import, the entry point) before it reports the
+   * uncaught exception, so microtasks already queued get three more turns first.
+   */
+  private moduleFailed(error: unknown): void {
+    const hops = ['ModuleJob.run', 'ModuleLoader.import', 'runEntryPointWithESMLoader'];
+    const hop = (i: number): void => {
+      this.enqueueMicrotask(`Node's module loader: ${hops[i]} sees the error`, null, () => {
+        if (i + 1 < hops.length) hop(i + 1);
+        else this.uncaught(error, 'uncaught-exception');
+      });
+    };
+    hop(0);
+  }
+
   /** Starts a snippet async function: runs synchronously to its first await and returns its promise. */
   startAsyncFunction(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[]): object {
     const cap = this.kit.newCapability(`the promise returned by ${closure.name || 'an async function'}()${this.currentLineSuffix()}`);
@@ -638,8 +660,8 @@ export class Runtime {
         this.popFrame();
         this.interp.depth--;
         if (e instanceof ThrowSignal) {
-          if (isModule) this.uncaught(e.value, 'uncaught-exception');
           cap.reject(e.value);
+          if (isModule) this.moduleFailed(e.value);
           return;
         }
         throw e;
