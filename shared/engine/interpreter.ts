@@ -589,7 +589,6 @@ export class Interpreter {
         return undefined;
       }
       case 'ForOfStatement':
-        if (node.await) return yield* this.execForAwait(node, scope, label);
         return yield* this.execForOf(node, scope, label);
     }
     return undefined;
@@ -609,80 +608,46 @@ export class Interpreter {
     return scope;
   }
 
+  /**
+   * `for (x of iterable)` and `for await (x of iterable)`: the same loop, except that the async form
+   * awaits each iterator result and the iterator's `return()` (ForIn/OfBodyEvaluation, AsyncIteratorClose).
+   */
   private *execForOf(node: AnyNode, scope: Scope, label: string | null): G<Completion> {
+    const isAsync = !!node.await;
     const iterable = yield* this.evaluate(node.right, scope);
-    const iterator = this.getIterator(iterable, node.right);
-    const next = this.getMember(iterator, 'next', node);
-    for (;;) {
-      this.tick(node);
-      const step = yield* this.callValue(next, iterator, [], node, 'next');
-      if (!isObject(step)) throw this.jsError(TypeError, `Iterator result ${this.rt.inspectForError(step)} is not an object`);
-      if ((step as any).done) return undefined;
-      const value = (step as any).value;
-      let completion: Completion;
-      try {
-        const iterScope = yield* this.bindLoopTarget(node.left, value, scope);
-        const r = this.loopControl(yield* this.execStatement(node.body, iterScope), label);
-        if (r === 'continue') continue;
-        completion = r === 'break' ? undefined : r;
-      } catch (e) {
-        if (e instanceof ThrowSignal || e instanceof ReturnSignal) {
-          try { yield* this.closeIterator(iterator, node); } catch (e2) { if (!(e2 instanceof ThrowSignal)) throw e2; }
-        }
-        throw e;
-      }
-      yield* this.closeIterator(iterator, node);
-      return completion;
-    }
-  }
-
-  private *closeIterator(iterator: unknown, node: AnyNode): G<void> {
-    const ret = this.getMember(iterator, 'return', node);
-    if (ret === undefined || ret === null) return;
-    const r = yield* this.callValue(ret, iterator, [], node, 'return');
-    if (!isObject(r)) throw this.jsError(TypeError, 'Iterator result is not an object');
-  }
-
-  /** `for await (x of iterable)`: async iteration, or a sync iterator wrapped by CreateAsyncFromSyncIterator. */
-  private *execForAwait(node: AnyNode, scope: Scope, label: string | null): G<Completion> {
-    const iterable = yield* this.evaluate(node.right, scope);
-    const iterator = this.rt.getAsyncIterator(iterable, node.right);
+    const iterator = isAsync ? this.rt.getAsyncIterator(iterable, node.right) : this.getIterator(iterable, node.right);
     const next = this.getMember(iterator, 'next', node);
     for (;;) {
       this.tick(node);
       let step = yield* this.callValue(next, iterator, [], node, 'next');
-      step = yield { kind: 'await', value: step, node };
+      if (isAsync) step = yield { kind: 'await', value: step, node };
       if (!isObject(step)) throw this.jsError(TypeError, `Iterator result ${this.rt.inspectForError(step)} is not an object`);
       if ((step as any).done) return undefined;
-      const value = (step as any).value;
       let completion: Completion;
       try {
-        const iterScope = yield* this.bindLoopTarget(node.left, value, scope);
+        const iterScope = yield* this.bindLoopTarget(node.left, (step as any).value, scope);
         const r = this.loopControl(yield* this.execStatement(node.body, iterScope), label);
         if (r === 'continue') continue;
         completion = r === 'break' ? undefined : r;
       } catch (e) {
         if (e instanceof ThrowSignal || e instanceof ReturnSignal) {
-          try {
-            const ret = this.getMember(iterator, 'return', node);
-            if (ret !== undefined && ret !== null) {
-              const r = yield* this.callValue(ret, iterator, [], node, 'return');
-              yield { kind: 'await', value: r, node };
-            }
-          } catch (e2) {
-            if (!(e2 instanceof ThrowSignal)) throw e2;
-          }
+          // Closing after an abrupt exit: errors from return() lose to the original one.
+          try { yield* this.closeIterator(iterator, node, isAsync); } catch (e2) { if (!(e2 instanceof ThrowSignal)) throw e2; }
         }
         throw e;
       }
-      const ret = this.getMember(iterator, 'return', node);
-      if (ret !== undefined && ret !== null) {
-        let r = yield* this.callValue(ret, iterator, [], node, 'return');
-        r = yield { kind: 'await', value: r, node };
-        if (!isObject(r)) throw this.jsError(TypeError, 'Iterator result is not an object');
-      }
+      yield* this.closeIterator(iterator, node, isAsync);
       return completion;
     }
+  }
+
+  /** IteratorClose / AsyncIteratorClose: calls the iterator's return(), awaiting it for async loops. */
+  private *closeIterator(iterator: unknown, node: AnyNode, isAsync: boolean): G<void> {
+    const ret = this.getMember(iterator, 'return', node);
+    if (ret === undefined || ret === null) return;
+    let r = yield* this.callValue(ret, iterator, [], node, 'return');
+    if (isAsync) r = yield { kind: 'await', value: r, node };
+    if (!isObject(r)) throw this.jsError(TypeError, 'Iterator result is not an object');
   }
 
   getIterator(value: unknown, node: AnyNode): unknown {
@@ -700,11 +665,14 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- patterns
 
-  /** Binds a declaration pattern (var/let/const/param) to a value. */
+  /**
+   * Binds a pattern to a value: a declaration (kind var/let/const) or, with kind 'assign', a
+   * destructuring assignment whose leaves are plain assignment targets.
+   */
   *bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string): G<void> {
     switch (pattern.type) {
       case 'Identifier':
-        if (kind === 'var') {
+        if (kind === 'var' || kind === 'assign') {
           this.assignName(pattern.name, value, scope, pattern);
         } else {
           this.initBinding(pattern.name, value, scope);
@@ -792,50 +760,10 @@ export class Interpreter {
       case 'ObjectPattern':
       case 'ArrayPattern':
       case 'AssignmentPattern':
-        yield* this.bindPatternAssign(target, value, scope);
+        yield* this.bindPattern(target, value, scope, 'assign');
         return;
       default:
         throw errorAt('unsupported', `Unsupported assignment target ${target.type}`, target);
-    }
-  }
-
-  private *bindPatternAssign(pattern: AnyNode, value: unknown, scope: Scope): G<void> {
-    // Same walk as bindPattern, but leaves end in plain assignments.
-    switch (pattern.type) {
-      case 'AssignmentPattern':
-        if (value === undefined) value = yield* this.evaluate(pattern.right, scope);
-        yield* this.assignPattern(pattern.left, value, scope);
-        return;
-      case 'ObjectPattern': {
-        if (value === null || value === undefined) {
-          throw this.jsError(TypeError, `Cannot destructure '${String(value)}' as it is ${value === null ? 'null' : 'undefined'}.`);
-        }
-        const used: PropertyKey[] = [];
-        for (const prop of pattern.properties) {
-          if (prop.type === 'RestElement') {
-            const rest: Record<PropertyKey, unknown> = {};
-            for (const k of Object.keys(Object(value))) if (!used.includes(k)) rest[k] = (value as any)[k];
-            yield* this.assignPattern(prop.argument, rest, scope);
-          } else {
-            const key = prop.computed ? this.toKey(yield* this.evaluate(prop.key, scope)) : propName(prop.key);
-            used.push(key);
-            yield* this.assignPattern(prop.value, this.getMember(value, key, prop), scope);
-          }
-        }
-        return;
-      }
-      case 'ArrayPattern': {
-        const items = this.iterateToArray(value, pattern, Infinity);
-        for (let i = 0; i < pattern.elements.length; i++) {
-          const el = pattern.elements[i];
-          if (!el) continue;
-          if (el.type === 'RestElement') { yield* this.assignPattern(el.argument, items.slice(i), scope); break; }
-          yield* this.assignPattern(el, items[i], scope);
-        }
-        return;
-      }
-      default:
-        yield* this.assignPattern(pattern, value, scope);
     }
   }
 
@@ -1602,7 +1530,7 @@ export class Interpreter {
     if (op === '=') {
       if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
         const value = yield* this.evaluate(node.right, scope);
-        yield* this.bindPatternAssign(target, value, scope);
+        yield* this.bindPattern(target, value, scope, 'assign');
         return value;
       }
       if (target.type === 'MemberExpression') {

@@ -927,38 +927,28 @@ export class Runtime {
       this.kit.performThen(wrapper, unwrap, null, cap, { fulfill: label, reject: label, loc: rangeOf(node) });
       return cap.promise;
     };
+    // next(v) and return(v) of %AsyncFromSyncIteratorPrototype%: call the sync method, then continue.
+    const forward = (method: 'next' | 'return', v: unknown): object => {
+      const cap = this.kit.newCapability(`~async-from-sync ${method}()`);
+      const fn = syncIt[method];
+      if (method === 'return' && (fn === undefined || fn === null)) {
+        cap.resolve({ value: v, done: true });
+        return cap.promise;
+      }
+      let result: unknown;
+      try {
+        result = interp.callFromHost(fn, syncIt, [v], node);
+        if (!isObject(result)) throw interp.jsError(TypeError, 'Iterator result is not an object');
+      } catch (e) {
+        if (!(e instanceof ThrowSignal)) throw e;
+        cap.reject(e.value);
+        return cap.promise;
+      }
+      return continuation(result, cap);
+    };
     const wrapperObj = {
-      next: (v: unknown) => {
-        const cap = this.kit.newCapability('~async-from-sync next()');
-        let result: unknown;
-        try {
-          result = interp.callFromHost(syncIt.next, syncIt, [v], node);
-          if (!isObject(result)) throw interp.jsError(TypeError, 'Iterator result is not an object');
-        } catch (e) {
-          if (!(e instanceof ThrowSignal)) throw e;
-          cap.reject(e.value);
-          return cap.promise;
-        }
-        return continuation(result, cap);
-      },
-      return: (v: unknown) => {
-        const cap = this.kit.newCapability('~async-from-sync return()');
-        const ret = syncIt.return;
-        if (ret === undefined || ret === null) {
-          cap.resolve({ value: v, done: true });
-          return cap.promise;
-        }
-        let result: unknown;
-        try {
-          result = interp.callFromHost(ret, syncIt, [v], node);
-          if (!isObject(result)) throw interp.jsError(TypeError, 'Iterator result is not an object');
-        } catch (e) {
-          if (!(e instanceof ThrowSignal)) throw e;
-          cap.reject(e.value);
-          return cap.promise;
-        }
-        return continuation(result, cap);
-      },
+      next: (v: unknown) => forward('next', v),
+      return: (v: unknown) => forward('return', v),
     };
     return wrapperObj;
   }
