@@ -33,6 +33,7 @@ const cases: { name: string; code: string; kind: string; message: RegExp; line: 
   { name: 'unknown process API', code: 'process.on("exit", () => {});', kind: 'unsupported', message: /process\.on/, line: 1, column: 1 },
   { name: 'Node globals that are not modelled', code: 'const b = Buffer.from("x");', kind: 'unsupported', message: /Buffer is not supported/, line: 1, column: 11 },
   { name: 'changing built-ins', code: 'Array.prototype.last = function () {};', kind: 'unsupported', message: /built-in objects/, line: 1, column: 1 },
+  { name: 'timer methods that are not modelled', code: 'const t = setTimeout(() => {}, 10);\nt.unref();', kind: 'unsupported', message: /Timeout\.unref is not supported by the simulator \(2:1\)/, line: 2, column: 1 },
   { name: 'infinite loop', code: 'while (true) {}', kind: 'budget', message: /Step budget exceeded/, line: 1, column: 1 },
   { name: 'runaway recursion', code: 'function f(n) { return f(n + 1); }\nf(0);', kind: 'budget', message: /Runaway recursion/, line: 1, column: 24 },
   { name: 'an interval never cleared', code: 'setInterval(() => {}, 10);', kind: 'budget', message: /setInterval that is never cleared|Step budget/, line: null, column: null },

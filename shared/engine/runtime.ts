@@ -392,6 +392,9 @@ export class Runtime {
     };
     const obj = Object.create(this.timeoutProto) as object;
     this.timerOf.set(obj, timer);
+    // timeout.unref(), .refresh(), +timeout...: not modelled, so refused rather than read as undefined.
+    this.interp.strictObjects.add(obj);
+    this.strictNames.set(obj, 'Timeout');
     this.timersCreated++;
     this.insertTimer(timer, after, this.clock.read());
     const callLoc = this.callLoc();
@@ -1083,6 +1086,8 @@ export class Runtime {
       rt.immediates.push(im);
       const obj = Object.create(rt.immediateProto) as object;
       rt.immediateOf.set(obj, im);
+      rt.interp.strictObjects.add(obj);
+      rt.strictNames.set(obj, 'Immediate');
       rt.step('enqueue', `setImmediate queues ${label} in the check queue`, rt.callLoc(), { jobId: job.id, queue: 'check' });
       return obj;
     });
