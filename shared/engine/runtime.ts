@@ -180,7 +180,7 @@ export class Runtime {
         if (this.timerOf.has(v)) return 'a Timeout object prints Node\'s internal timer fields; log something else';
         if (this.immediateOf.has(v)) return 'an Immediate object prints Node\'s internal fields; log something else';
         if (v === this.interp.globalObject) return 'printing the global object is not supported';
-        if (this.strictNames.has(v)) return `printing ${this.strictNames.get(v)} is not supported`;
+        if (this.strictNames.has(v) && !(v instanceof FileBuffer)) return `printing ${this.strictNames.get(v)} is not supported`;
         return null;
       },
       special: (v) => {
@@ -1155,7 +1155,13 @@ export class Runtime {
     const contents = (options: unknown): unknown => {
       const enc = encodingOf(options);
       const d = data();
-      if (enc === null) return new FileBuffer(d.bytes, d.text);
+      if (enc === null) {
+        // Only .length and .toString() are modelled; any other Buffer method is refused, not undefined.
+        const buffer = new FileBuffer(d.bytes, d.text);
+        interp.strictObjects.add(buffer);
+        rt.strictNames.set(buffer, 'Buffer');
+        return buffer;
+      }
       if (enc === 'utf8' || enc === 'utf-8') return d.text;
       throw errorAt('unsupported', `Unsupported: the '${enc}' encoding`, interp.currentCall);
     };
