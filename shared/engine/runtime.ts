@@ -1240,6 +1240,9 @@ export class Runtime {
     interp.refusedValues.set(Object.defineProperties, 'Object.defineProperties');
     interp.refusedValues.set(Object.setPrototypeOf, 'Object.setPrototypeOf');
     interp.refusedValues.set(globalThis, 'the host global object');
+    // Built-ins that would hand back the host's own promises (newer runtimes than Node 20).
+    const fromAsync = (Array as unknown as { fromAsync?: Function }).fromAsync;
+    if (fromAsync) interp.refusedValues.set(fromAsync, 'Array.fromAsync');
 
     const guardTarget = (fn: Function, name: string) => interp.nativeGuards.set(fn, (_this, args, node) => {
       const target = args[0];
