@@ -6,8 +6,9 @@ import type { ClientToServerEvents, ErrorCode, Response, ServerToClientEvents } 
 
 export type ArenaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-type RequestName = keyof ClientToServerEvents;
-type Payload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
+/** An acknowledged event a client sends, and what it carries. */
+export type RequestName = keyof ClientToServerEvents;
+export type Payload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
 type AckData<E extends RequestName> =
   Parameters<ClientToServerEvents[E]>[1] extends (response: Response<infer T>) => void ? T : never;
 

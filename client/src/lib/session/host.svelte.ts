@@ -3,8 +3,8 @@
 // the round, skip, next, kick, lock, end).
 import type { HostView, RoomSettings } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
-import { clockOffset } from '../clock.ts';
 import { hostSeat, type HostSeat } from '../storage.ts';
+import { Session } from './session.svelte.ts';
 
 export type HostStage = 'setup' | 'resuming' | 'live' | 'closed';
 
@@ -12,61 +12,38 @@ export type HostStage = 'setup' | 'resuming' | 'live' | 'closed';
 export type HostCommand = 'game:start' | 'game:pause' | 'game:resume' | 'round:end' | 'round:skip' | 'game:next' | 'game:end';
 
 /** The instructor's session. */
-export class HostSession {
-  #conn: Connection;
+export class HostSession extends Session<HostView, HostStage> {
   #seat: HostSeat | null = null;
-  #view = $state<HostView | null>(null);
-  #stage = $state<HostStage>('setup');
-  #error = $state<string | null>(null);
   #notice = $state<string | null>(null);
-  #busy = $state(false);
-  #offset = $state(0);
 
   constructor(conn: Connection) {
-    this.#conn = conn;
+    super(conn, 'setup');
     this.#seat = hostSeat.get();
-    if (this.#seat) this.#stage = 'resuming';
+    if (this.#seat) this.setStage('resuming');
   }
 
-  get view(): HostView | null {
-    return this.#view;
-  }
-  get stage(): HostStage {
-    return this.#stage;
-  }
-  get error(): string | null {
-    return this.#error;
-  }
+  /** Why the room ended. */
   get notice(): string | null {
     return this.#notice;
-  }
-  get busy(): boolean {
-    return this.#busy;
-  }
-  get clockOffset(): number {
-    return this.#offset;
-  }
-  get connectionLost(): boolean {
-    return this.#conn.lost;
   }
 
   /** Where the CSV report of this room can be downloaded (host token included). */
   get reportUrl(): string | null {
-    if (!this.#seat || !this.#view) return null;
-    return `${this.#view.reportPath}?token=${encodeURIComponent(this.#seat.hostToken)}`;
+    if (!this.#seat || !this.view) return null;
+    return `${this.view.reportPath}?token=${encodeURIComponent(this.#seat.hostToken)}`;
   }
 
   /** Subscribes to the server and resumes a stored room; returns the cleanup. */
   start(): () => void {
     const offs = [
-      this.#conn.on('host:view', (view) => this.#receive(view)),
-      this.#conn.on('room:closed', ({ message }) => {
+      this.conn.on('host:view', (view) => this.#receive(view)),
+      this.conn.on('room:closed', ({ message }) => {
         hostSeat.forget();
         this.#seat = null;
         this.#notice = message || 'The room has closed.';
-        this.#stage = 'closed';
+        this.setStage('closed');
       }),
-      this.#conn.onReconnect(() => {
+      this.conn.onReconnect(() => {
         if (this.#seat) void this.resume();
       }),
     ];
@@ -76,11 +53,8 @@ export class HostSession {
 
   /** Opens a new room with these settings. */
   async create(settings: Partial<RoomSettings>): Promise<boolean> {
-    this.#busy = true;
-    this.#error = null;
-    const reply = await this.#conn.request('room:create', settings);
-    this.#busy = false;
-    if (!reply.ok) return this.#fail(reply.message);
+    const reply = await this.send('room:create', settings);
+    if (!reply.ok) return this.fail(reply.message);
     this.#seat = { code: reply.code, hostToken: reply.hostToken };
     hostSeat.set(this.#seat);
     this.#receive(reply.view);
@@ -91,68 +65,53 @@ export class HostSession {
   async resume(): Promise<boolean> {
     const seat = this.#seat;
     if (!seat) return false;
-    this.#busy = true;
-    const reply = await this.#conn.request('host:resume', seat);
-    this.#busy = false;
+    const reply = await this.send('host:resume', seat, true);
     if (reply.ok) {
-      this.#error = null;
+      this.dismissError();
       this.#receive(reply.view);
       return true;
     }
-    if (reply.code === 'OFFLINE') return this.#fail(reply.message);
+    if (reply.code === 'OFFLINE') return this.fail(reply.message);
     hostSeat.forget();
     this.#seat = null;
-    this.#stage = 'setup';
-    return this.#fail(reply.code === 'ROOM_NOT_FOUND' ? 'Your previous room has closed. Set up a new game.' : reply.message);
+    this.setStage('setup');
+    return this.fail(reply.code === 'ROOM_NOT_FOUND' ? 'Your previous room has closed. Set up a new game.' : reply.message);
   }
 
   /** Sends a host command. */
   async command(command: HostCommand): Promise<boolean> {
     const seat = this.#seat;
     if (!seat) return false;
-    this.#busy = true;
-    this.#error = null;
-    const reply = await this.#conn.request(command, seat);
-    this.#busy = false;
-    return reply.ok ? true : this.#fail(reply.message);
+    const reply = await this.send(command, seat);
+    return reply.ok ? true : this.fail(reply.message);
   }
 
   async kick(playerId: string): Promise<boolean> {
     const seat = this.#seat;
     if (!seat) return false;
-    const reply = await this.#conn.request('player:kick', { ...seat, playerId });
-    return reply.ok ? true : this.#fail(reply.message);
+    const reply = await this.conn.request('player:kick', { ...seat, playerId });
+    return reply.ok ? true : this.fail(reply.message);
   }
 
   async setLocked(locked: boolean): Promise<boolean> {
     const seat = this.#seat;
     if (!seat) return false;
-    const reply = await this.#conn.request('room:lock', { ...seat, locked });
-    return reply.ok ? true : this.#fail(reply.message);
+    const reply = await this.conn.request('room:lock', { ...seat, locked });
+    return reply.ok ? true : this.fail(reply.message);
   }
 
   /** Forgets this room on this screen and goes back to the settings. */
   newGame(): void {
     hostSeat.forget();
     this.#seat = null;
-    this.#view = null;
+    this.setView(null);
     this.#notice = null;
-    this.#error = null;
-    this.#stage = 'setup';
-  }
-
-  dismissError(): void {
-    this.#error = null;
+    this.dismissError();
+    this.setStage('setup');
   }
 
   #receive(view: HostView): void {
-    if (view.round) this.#offset = clockOffset(view.round.serverNow);
-    this.#view = view;
-    this.#stage = 'live';
-  }
-
-  #fail(message: string): false {
-    this.#error = message;
-    return false;
+    this.showServerView(view);
+    this.setStage('live');
   }
 }

@@ -3,10 +3,10 @@
 // submit it. Components only read this state and call its methods.
 import type { PlayerView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
-import { clockOffset } from '../clock.ts';
 import { Hand } from '../hand.svelte.ts';
 import { normalizeCode } from '../route.ts';
 import { playerSeats, type PlayerSeat } from '../storage.ts';
+import { Session } from './session.svelte.ts';
 
 /** Where the phone is, beyond what the room's phase says. */
 export type PlayerStage = 'join' | 'rejoining' | 'playing' | 'kicked' | 'closed';
@@ -14,49 +14,30 @@ export type PlayerStage = 'join' | 'rejoining' | 'playing' | 'kicked' | 'closed'
 const DRAFT_PREFIX = 'ela:draft:';
 
 /** One player's session in one room. */
-export class PlayerSession {
+export class PlayerSession extends Session<PlayerView, PlayerStage> {
   readonly hand = new Hand();
-  #conn: Connection;
   #seat: PlayerSeat | null = null;
-  #view = $state<PlayerView | null>(null);
-  #stage = $state<PlayerStage>('join');
-  #error = $state<string | null>(null);
   #notice = $state<string | null>(null);
-  #busy = $state(false);
-  #offset = $state(0);
   #code = $state('');
   #pendingNickname: string | null;
   #tried = '';
 
   /** `pendingNickname`: a join to perform as soon as the session starts (typed on the landing page). */
   constructor(conn: Connection, code: string | null, pendingNickname: string | null = null) {
-    this.#conn = conn;
+    super(conn, 'join');
     this.#pendingNickname = pendingNickname;
     this.#tried = pendingNickname ?? '';
     this.#code = code ? normalizeCode(code) : '';
     const seat = this.#code ? playerSeats.get(this.#code) : null;
     if (seat) {
       this.#seat = seat;
-      this.#stage = 'rejoining';
+      this.setStage('rejoining');
     }
   }
 
-  get view(): PlayerView | null {
-    return this.#view;
-  }
-  get stage(): PlayerStage {
-    return this.#stage;
-  }
-  /** The last failed action, in words. */
-  get error(): string | null {
-    return this.#error;
-  }
   /** Why the session ended (kicked, room closed). */
   get notice(): string | null {
     return this.#notice;
-  }
-  get busy(): boolean {
-    return this.#busy;
   }
   get code(): string {
     return this.#code;
@@ -66,35 +47,28 @@ export class PlayerSession {
     return this.#tried;
   }
   get nickname(): string {
-    return this.#view?.you.nickname ?? this.#seat?.nickname ?? '';
-  }
-  /** Milliseconds between this phone's clock and the server's. */
-  get clockOffset(): number {
-    return this.#offset;
-  }
-  get connectionLost(): boolean {
-    return this.#conn.lost;
+    return this.view?.you.nickname ?? this.#seat?.nickname ?? '';
   }
   /** True once this round's answer is in. */
   get submitted(): boolean {
-    return !!this.#view?.submitted;
+    return !!this.view?.submitted;
   }
 
   /** Subscribes to the server and rejoins with a stored token; returns the cleanup. */
   start(): () => void {
     const offs = [
-      this.#conn.on('player:view', (view) => this.#receive(view)),
-      this.#conn.on('player:kicked', ({ message }) => {
+      this.conn.on('player:view', (view) => this.#receive(view)),
+      this.conn.on('player:kicked', ({ message }) => {
         this.#forgetSeat();
         this.#notice = message || 'The host removed you from this game.';
-        this.#stage = 'kicked';
+        this.setStage('kicked');
       }),
-      this.#conn.on('room:closed', ({ message }) => {
+      this.conn.on('room:closed', ({ message }) => {
         this.#forgetSeat();
         this.#notice = message || 'This game has ended.';
-        this.#stage = 'closed';
+        this.setStage('closed');
       }),
-      this.#conn.onReconnect(() => {
+      this.conn.onReconnect(() => {
         if (this.#seat) void this.rejoin();
       }),
     ];
@@ -110,13 +84,10 @@ export class PlayerSession {
     const code = normalizeCode(rawCode);
     const nickname = rawNickname.trim();
     this.#tried = nickname;
-    if (!code) return this.#fail('Enter the room code shown on the big screen.');
-    if (!nickname) return this.#fail('Choose a nickname.');
-    this.#busy = true;
-    this.#error = null;
-    const reply = await this.#conn.request('room:join', { code, nickname });
-    this.#busy = false;
-    if (!reply.ok) return this.#fail(reply.message);
+    if (!code) return this.fail('Enter the room code shown on the big screen.');
+    if (!nickname) return this.fail('Choose a nickname.');
+    const reply = await this.send('room:join', { code, nickname });
+    if (!reply.ok) return this.fail(reply.message);
     this.#code = code;
     this.#seat = { code, playerToken: reply.playerToken, nickname: reply.view.you.nickname };
     playerSeats.set(this.#seat);
@@ -129,47 +100,40 @@ export class PlayerSession {
   async rejoin(): Promise<boolean> {
     const seat = this.#seat;
     if (!seat) return false;
-    this.#busy = true;
-    const reply = await this.#conn.request('room:rejoin', { code: seat.code, playerToken: seat.playerToken });
-    this.#busy = false;
+    const reply = await this.send('room:rejoin', { code: seat.code, playerToken: seat.playerToken }, true);
     if (reply.ok) {
-      this.#error = null;
+      this.dismissError();
       this.#receive(reply.view);
       return true;
     }
     if (reply.code === 'OFFLINE') {
       // The socket is down; the reconnect hook will try again.
-      this.#error = reply.message;
-      return false;
+      return this.fail(reply.message);
     }
     this.#forgetSeat();
     if (reply.code === 'KICKED') {
       this.#notice = reply.message;
-      this.#stage = 'kicked';
-    } else {
-      this.#view = null;
-      this.#stage = 'join';
-      this.#error = reply.code === 'ROOM_NOT_FOUND' ? 'That game is over or the code is wrong. Join a new one.' : reply.message;
+      this.setStage('kicked');
+      return false;
     }
-    return false;
+    this.setView(null);
+    this.setStage('join');
+    return this.fail(reply.code === 'ROOM_NOT_FOUND' ? 'That game is over or the code is wrong. Join a new one.' : reply.message);
   }
 
   /** Sends the hand's current order as this round's answer. */
   async submit(): Promise<boolean> {
     const seat = this.#seat;
-    const view = this.#view;
+    const view = this.view;
     if (!seat || !view || view.phase !== 'answering' || view.submitted) return false;
-    this.#busy = true;
-    this.#error = null;
     const order = this.hand.order;
-    const reply = await this.#conn.request('round:answer', { code: seat.code, playerToken: seat.playerToken, order });
-    this.#busy = false;
+    const reply = await this.send('round:answer', { code: seat.code, playerToken: seat.playerToken, order });
     if (!reply.ok) {
       if (reply.code === 'ALREADY_ANSWERED') return true;
-      return this.#fail(reply.code === 'ROUND_CLOSED' ? 'Too late: this round has closed.' : reply.message);
+      return this.fail(reply.code === 'ROUND_CLOSED' ? 'Too late: this round has closed.' : reply.message);
     }
     // The server sends a fresh view too; until then show the answer as sent.
-    if (this.#view === view) this.#view = { ...view, submitted: reply.submitted };
+    if (this.view === view) this.setView({ ...view, submitted: reply.submitted });
     this.#clearDraft();
     return true;
   }
@@ -187,17 +151,16 @@ export class PlayerSession {
   /** Leaves this room for good on this phone (the seat is forgotten). */
   leave(): void {
     this.#forgetSeat();
-    this.#view = null;
-    this.#stage = 'join';
+    this.setView(null);
+    this.setStage('join');
   }
 
   #receive(view: PlayerView): void {
-    if (view.round) this.#offset = clockOffset(view.round.serverNow);
     const preferred = view.submitted ?? this.#draft();
     this.hand.deal(view.hand, preferred);
-    this.#view = view;
+    this.showServerView(view);
     this.#code = view.code;
-    this.#stage = 'playing';
+    this.setStage('playing');
   }
 
   #draft(): string[] | null {
@@ -222,10 +185,5 @@ export class PlayerSession {
     if (this.#seat) playerSeats.forget(this.#seat.code);
     this.#clearDraft();
     this.#seat = null;
-  }
-
-  #fail(message: string): false {
-    this.#error = message;
-    return false;
   }
 }

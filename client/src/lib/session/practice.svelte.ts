@@ -3,22 +3,16 @@
 // personal best in the browser.
 import type { PracticeSettings, PracticeView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
-import { clockOffset } from '../clock.ts';
 import { Hand } from '../hand.svelte.ts';
 import { practiceBest, type PracticeBest } from '../storage.ts';
+import { Session } from './session.svelte.ts';
 
 export type PracticeStage = 'setup' | 'playing';
 
 /** A practice run. */
-export class PracticeSession {
+export class PracticeSession extends Session<PracticeView, PracticeStage> {
   readonly hand = new Hand();
-  #conn: Connection;
   #token: string | null = null;
-  #view = $state<PracticeView | null>(null);
-  #stage = $state<PracticeStage>('setup');
-  #error = $state<string | null>(null);
-  #busy = $state(false);
-  #offset = $state(0);
   #best = $state<PracticeBest | null>(practiceBest.get());
   #newBest = $state(false);
   #deadline: ReturnType<typeof setTimeout> | null = null;
@@ -26,27 +20,9 @@ export class PracticeSession {
   #inOrder = $state<Record<number, number>>({});
 
   constructor(conn: Connection) {
-    this.#conn = conn;
+    super(conn, 'setup');
   }
 
-  get view(): PracticeView | null {
-    return this.#view;
-  }
-  get stage(): PracticeStage {
-    return this.#stage;
-  }
-  get error(): string | null {
-    return this.#error;
-  }
-  get busy(): boolean {
-    return this.#busy;
-  }
-  get clockOffset(): number {
-    return this.#offset;
-  }
-  get connectionLost(): boolean {
-    return this.#conn.lost;
-  }
   /** The personal best before (or including) this run. */
   get best(): PracticeBest | null {
     return this.#best;
@@ -63,40 +39,31 @@ export class PracticeSession {
 
   /** Starts a run. */
   async begin(settings: Partial<PracticeSettings>): Promise<boolean> {
-    this.#busy = true;
-    this.#error = null;
     this.#newBest = false;
-    const reply = await this.#conn.request('practice:start', settings);
-    this.#busy = false;
-    if (!reply.ok) return this.#fail(reply.message);
+    const reply = await this.send('practice:start', settings);
+    if (!reply.ok) return this.fail(reply.message);
     this.#token = reply.token;
     this.#inOrder = {};
-    this.#stage = 'playing';
+    this.setStage('playing');
     this.#receive(reply.view);
     return true;
   }
 
   /** Sends the current order of the hand. */
   async answer(): Promise<boolean> {
-    if (!this.#token || this.#view?.phase !== 'answering' || this.#busy) return false;
+    if (!this.#token || this.view?.phase !== 'answering' || this.busy) return false;
     this.#clearDeadline();
-    this.#busy = true;
-    this.#error = null;
-    const reply = await this.#conn.request('practice:answer', { token: this.#token, order: this.hand.order });
-    this.#busy = false;
-    if (!reply.ok) return this.#fail(reply.message);
+    const reply = await this.send('practice:answer', { token: this.#token, order: this.hand.order });
+    if (!reply.ok) return this.fail(reply.message);
     this.#receive(reply.view);
     return true;
   }
 
   /** Deals the next round (or the summary after the last). */
   async next(): Promise<boolean> {
-    if (!this.#token || this.#busy) return false;
-    this.#busy = true;
-    this.#error = null;
-    const reply = await this.#conn.request('practice:next', { token: this.#token });
-    this.#busy = false;
-    if (!reply.ok) return this.#fail(reply.message);
+    if (!this.#token || this.busy) return false;
+    const reply = await this.send('practice:next', { token: this.#token });
+    if (!reply.ok) return this.fail(reply.message);
     this.#receive(reply.view);
     return true;
   }
@@ -105,8 +72,8 @@ export class PracticeSession {
   reset(): void {
     this.#clearDeadline();
     this.#token = null;
-    this.#view = null;
-    this.#stage = 'setup';
+    this.setView(null);
+    this.setStage('setup');
     this.#newBest = false;
   }
 
@@ -116,13 +83,12 @@ export class PracticeSession {
   }
 
   #receive(view: PracticeView): void {
-    if (view.round) this.#offset = clockOffset(view.round.serverNow);
     this.hand.deal(view.hand);
-    this.#view = view;
+    this.showServerView(view);
     this.#clearDeadline();
     if (view.phase === 'answering' && view.round?.endsAt) {
       // When time runs out the hand goes in as it stands, like a bell at the end of a test.
-      const ms = view.round.endsAt - (Date.now() + this.#offset);
+      const ms = view.round.endsAt - (Date.now() + this.clockOffset);
       this.#deadline = setTimeout(() => void this.answer(), Math.max(0, ms) + 150);
     }
     if (view.phase === 'reveal' && view.reveal && view.round) {
@@ -138,10 +104,5 @@ export class PracticeSession {
   #clearDeadline(): void {
     if (this.#deadline !== null) clearTimeout(this.#deadline);
     this.#deadline = null;
-  }
-
-  #fail(message: string): false {
-    this.#error = message;
-    return false;
   }
 }
