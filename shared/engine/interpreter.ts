@@ -1134,10 +1134,14 @@ export class Interpreter {
     }
   }
 
-  /** The generator that binds parameters and runs a function's body; returns the return value. */
-  *functionBody(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[], newTarget: Function | undefined): G<unknown> {
-    const node = closure.node;
-    const info = this.functionInfo(node);
+  /**
+   * The generator that binds parameters and runs a function's body; returns the return value.
+   * With `newTarget` it is a [[Construct]]: `thisArg` is the new object (undefined in a derived class
+   * until super() runs), a class runs its constructor (or the default one) and defines its fields,
+   * and `holder.scope` receives the activation so `construct` can read the final `this`.
+   */
+  *functionBody(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[], newTarget: Function | undefined, holder?: { scope?: Scope }): G<unknown> {
+    const node = closure.kind === 'class' ? closure.ctorNode : closure.node;
     let ctx: ThisContext | null = null;
     if (closure.kind !== 'arrow') {
       let thisValue = thisArg;
@@ -1153,6 +1157,16 @@ export class Interpreter {
     }
     const scope = new Scope(closure.scope, true, ctx, closure.strict);
     scope.closure = closure;
+    if (holder) holder.scope = scope;
+    if (closure.kind === 'class') {
+      if (!closure.derived) this.initFields(closure, thisArg as object);
+      if (!node) {
+        // The default constructor: constructor(...args) { super(...args); }
+        if (closure.derived) yield* this.superCall(scope, args, closure.node);
+        return undefined;
+      }
+    }
+    const info = this.functionInfo(node);
     if (closure.kind !== 'arrow' && info.usesArguments) {
       scope.declare('arguments', makeArguments(args), true, true);
     }
@@ -1165,17 +1179,9 @@ export class Interpreter {
       }
       yield* this.bindPattern(p, args[i], scope, 'let');
     }
-    if (closure.kind === 'class') {
-      if (!closure.derived) this.initFields(closure, ctx!.thisValue as object);
-      if (!closure.ctorNode) {
-        if (closure.derived) yield* this.superCall(scope, args, node);
-        return undefined;
-      }
-    }
     if (node.body.type !== 'BlockStatement') {
       // Concise arrow body.
-      let value = yield* this.evaluate(node.body, scope);
-      return value;
+      return yield* this.evaluate(node.body, scope);
     }
     const bodyScope = info.simpleParams ? scope : new Scope(scope, false, null, closure.strict);
     this.hoistFunctionBody(node.body.body, bodyScope, info, false);
@@ -1227,7 +1233,7 @@ export class Interpreter {
     this.rt.pushFrame(closure.name || '(anonymous)', closure.loc);
     try {
       const scopeHolder: { scope?: Scope } = {};
-      const gen = this.constructBody(closure, ctor, thisObj, args, newTarget as Function, scopeHolder);
+      const gen = this.functionBody(closure, ctor, thisObj, args, newTarget as Function, scopeHolder);
       const result = yield* gen;
       if (isObject(result)) return result;
       const ctx = scopeHolder.scope?.ctx;
@@ -1239,38 +1245,6 @@ export class Interpreter {
       this.rt.popFrame();
       this.depth--;
     }
-  }
-
-  /** Like functionBody, but for `new`: the class constructor body (or a plain function used as constructor). */
-  private *constructBody(closure: Closure, fnObj: Function, thisObj: unknown, args: unknown[], newTarget: Function, holder: { scope?: Scope }): G<unknown> {
-    const target = closure.kind === 'class' ? closure.ctorNode : closure.node;
-    const ctx: ThisContext = {
-      thisValue: thisObj,
-      initialized: !(closure.kind === 'class' && closure.derived),
-      homeObject: closure.homeObject,
-      newTarget,
-      closure,
-      fnObject: fnObj,
-    };
-    const scope = new Scope(closure.scope, true, ctx, closure.strict);
-    holder.scope = scope;
-    if (closure.kind === 'class' && !closure.derived) this.initFields(closure, thisObj as object);
-    if (!target) {
-      if (closure.derived) yield* this.superCall(scope, args, closure.node);
-      return undefined;
-    }
-    const info = this.functionInfo(target);
-    if (info.usesArguments) scope.declare('arguments', makeArguments(args), true, true);
-    for (let i = 0; i < target.params.length; i++) {
-      const p = target.params[i];
-      if (p.type === 'RestElement') { yield* this.bindPattern(p.argument, args.slice(i), scope, 'let'); break; }
-      yield* this.bindPattern(p, args[i], scope, 'let');
-    }
-    const bodyScope = info.simpleParams ? scope : new Scope(scope, false, null, closure.strict);
-    this.hoistFunctionBody(target.body.body, bodyScope, info, false);
-    const c = yield* this.execStatements(target.body.body, bodyScope);
-    if (c && c.type === 'return') return c.value;
-    return undefined;
   }
 
   private initFields(closure: Closure, obj: object): void {
