@@ -55,7 +55,10 @@ export function dealHand(cards: readonly RoundCard[], deps: Deps): string[] {
 /** The hand as the player holds it: ids with texts, in the player's shuffled order. */
 export function handCards(hand: readonly string[], cards: readonly RoundCard[]): HandCard[] {
   const byId = new Map(cards.map((c) => [c.id, c]));
-  return hand.map((id) => ({ id, text: byId.get(id)!.text }));
+  return hand.map((id) => {
+    const card = byId.get(id)!;
+    return { id, text: card.text, loc: card.loc };
+  });
 }
 
 /** True when `order` holds each of the round's card ids exactly once. */

@@ -84,12 +84,15 @@ export interface DealtSnippet {
 export interface HandCard {
   id: string;
   text: string;
+  /**
+   * The console call that printed this card: a place in the source the player already sees, not a
+   * place in the order, so a phone can mark it in the snippet while the player is still ordering.
+   */
+  loc: Card['loc'];
 }
 
 /** A card of the true order, revealed: its id, text and the console call that printed it. */
-export interface RevealedCard extends HandCard {
-  loc: Card['loc'];
-}
+export type RevealedCard = HandCard;
 
 export interface PlayerSummary {
   id: string;

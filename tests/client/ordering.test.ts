@@ -5,13 +5,8 @@ import { Hand } from '../../client/src/lib/hand.svelte.ts';
 import { judgeCards, moveItem, ordinal, placementsByTrueIndex, verdictKind } from '../../client/src/lib/ordering.ts';
 import { TRUE_ORDER } from './fixtures.ts';
 
-const dealt = [
-  { id: 'cb', text: 'B' },
-  { id: 'ca', text: 'A' },
-  { id: 'cd', text: 'D' },
-  { id: 'ce', text: 'E' },
-  { id: 'cc', text: 'C' },
-];
+// A hand as dealt: the true-order cards (each with the place of its console.log) in a shuffled order.
+const dealt = ['cb', 'ca', 'cd', 'ce', 'cc'].map((id) => TRUE_ORDER.find((c) => c.id === id)!);
 
 describe('moveItem', () => {
   it('moves an item and leaves the input untouched', () => {
@@ -68,14 +63,14 @@ describe('Hand', () => {
   it('starts over for a new round, in a saved order when it fits', () => {
     const hand = new Hand(dealt);
     const next = [
-      { id: 'x1', text: '1' },
-      { id: 'x2', text: '2' },
+      { id: 'x1', text: '1', loc: TRUE_ORDER[0]!.loc },
+      { id: 'x2', text: '2', loc: TRUE_ORDER[1]!.loc },
     ];
     hand.deal(next, ['x2', 'x1']);
     expect(hand.order).toEqual(['x2', 'x1']);
     const third = [
-      { id: 'y1', text: '1' },
-      { id: 'y2', text: '2' },
+      { id: 'y1', text: '1', loc: TRUE_ORDER[0]!.loc },
+      { id: 'y2', text: '2', loc: TRUE_ORDER[1]!.loc },
     ];
     hand.deal(third, ['y2', 'zz']);
     expect(hand.order).toEqual(['y1', 'y2']);

@@ -222,6 +222,16 @@ describe('a live game in the browser', () => {
     await bob.evaluate(() => window.scrollTo(0, 0));
     await shot(host, 'host-round-1920x1080', false);
 
+    // While ordering, tapping a card's text marks the console.log that printed it in the snippet
+    // (a place in the source, not in the order); tapping it again clears the mark.
+    const bobCard = (await handTexts(bob))[0]!;
+    const bobLine = round1.cards.find((c) => c.text === bobCard)!.loc.start.line;
+    await bob.getByRole('button', { name: `Show the line that prints “${bobCard}”` }).click();
+    await expect.poll(() => bob.locator('.snippet .marked').first().getAttribute('data-line')).toBe(String(bobLine));
+    await shot(bob, 'player-round-card-marked-360x640', false);
+    await bob.getByRole('button', { name: `Show the line that prints “${bobCard}”` }).click();
+    await expect.poll(() => bob.locator('.snippet .marked').count()).toBe(0);
+
     // Reduced motion is honoured: transitions are cut to nothing.
     const transition = await cyd.locator('.snippet .line').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(parseFloat(transition)).toBeLessThan(0.001);
