@@ -58,3 +58,18 @@ describe('the semantics table agrees with real node', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+describe('stallMs: how late a stretch of work may run when looking for races', () => {
+  const code = "setTimeout(() => console.log('a'), 20);\nsetTimeout(() => console.log('b'), 5);";
+  it('on an idle machine a 15 ms gap between two timers is a fixed order', () => {
+    const r = simulate(code);
+    expect(r.output).toEqual(['b', 'a']);
+    expect(r.deterministic).toBe(true);
+  });
+  it('a 60 ms stall between the two setTimeout calls could swap them', () => {
+    const r = simulate(code, { stallMs: 60 });
+    expect(r.output).toEqual(['b', 'a']);
+    expect(r.deterministic).toBe(false);
+    expect(r.races.join(' ')).toMatch(/"b" or "a"/);
+  });
+});

@@ -29,11 +29,12 @@ export function simulate(source: string, options: SimulateOptions = {}): Simulat
   const races = [...base.races];
   if (base.timersCreated > 0 && races.length === 0) {
     const reads = base.clock.reads;
-    const scenarios: Clock[] = [new Clock(-1, true)];
+    const stall = Math.max(1, Math.floor(options.stallMs ?? 1));
+    const scenarios: Clock[] = [new Clock(-1, true, stall)];
     if (reads + 1 > MAX_CLOCK_SCENARIOS) {
       races.push(`Too many timer operations (${reads} clock reads) to prove the order never depends on timing`);
     } else {
-      for (let k = 0; k < reads; k++) scenarios.push(new Clock(k, false));
+      for (let k = 0; k < reads; k++) scenarios.push(new Clock(k, false, stall));
     }
     for (const clock of races.length ? [] : scenarios) {
       const alt = runOnce(program, source, options, clock, false);

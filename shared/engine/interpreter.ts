@@ -47,6 +47,8 @@ export class Scope {
   readonly vars = new Map<string, Binding>();
   /** On a function's own scope: the function (arrows included) whose body this is. */
   closure: Closure | null = null;
+  /** On a function's own scope: names made vars by sloppy-mode block functions (Annex B.3.3). */
+  annexB: Set<string> | null = null;
   constructor(
     readonly parent: Scope | null,
     readonly isFunction: boolean,
@@ -210,7 +212,8 @@ export class Interpreter {
       switch (node.type) {
         case 'FunctionDeclaration':
           if (top) funcDecls.push(node);
-          else blockFuncNames.push(node.id.name);
+          // Annex B.3.3 covers plain function declarations only, not async functions or generators.
+          else if (!node.async && !node.generator) blockFuncNames.push(node.id.name);
           return;
         case 'FunctionExpression':
         case 'ClassDeclaration':
@@ -265,10 +268,16 @@ export class Interpreter {
     for (const decl of info.funcDecls) {
       scope.declare(decl.id.name, this.makeFunction(decl, scope, 'function'), true, true);
     }
-    if (!scope.strict) {
-      for (const name of info.blockFuncNames) if (!scope.vars.has(name)) scope.declare(name, undefined, true, true);
-    }
     this.declareLexical(body, scope, true);
+    if (!scope.strict) {
+      // Annex B.3.3: a sloppy-mode function declared in a block is also a var of the function, unless
+      // that name is already declared with let/const/class here.
+      for (const name of info.blockFuncNames) {
+        if (scope.vars.has(name)) continue;
+        scope.declare(name, undefined, true, true);
+        (scope.annexB ??= new Set()).add(name);
+      }
+    }
   }
 
   /** Declares let/const/class (in their temporal dead zone) and block-level functions of a statement list. */
@@ -293,15 +302,7 @@ export class Interpreter {
       } else if (d.type === 'ClassDeclaration') {
         scope.declare(d.id.name, HOLE, true, false);
       } else if (d.type === 'FunctionDeclaration') {
-        const fn = this.makeFunction(d, scope, 'function');
-        scope.declare(d.id.name, fn, true, true);
-        if (!scope.strict) {
-          // Annex B.3.3: in sloppy mode the function is also visible as a var of the enclosing function.
-          let s: Scope | null = scope.parent;
-          while (s && !s.isFunction) s = s.parent;
-          const b = s?.vars.get(d.id.name);
-          if (b && b.mutable) b.value = fn;
-        }
+        scope.declare(d.id.name, this.makeFunction(d, scope, 'function'), true, true);
       } else if (d.type === 'ImportDeclaration') {
         this.rt.bindImport(d, scope);
       }
@@ -364,6 +365,19 @@ export class Interpreter {
     }
   }
 
+  /** Annex B.3.3: evaluating a block's function declaration copies it to the function's var. */
+  private annexBFunction(node: AnyNode, scope: Scope): void {
+    const name = node.id.name;
+    let fnScope: Scope | null = scope;
+    while (fnScope && !fnScope.isFunction) fnScope = fnScope.parent;
+    if (!fnScope?.annexB?.has(name)) return;
+    let block: Scope | null = scope;
+    while (block && !block.vars.has(name)) block = block.parent;
+    const fn = block?.vars.get(name);
+    const target = fnScope.vars.get(name);
+    if (fn && target) target.value = fn.value;
+  }
+
   /** The innermost function (arrow or not) whose body the scope belongs to. */
   private currentClosure(scope: Scope): Closure | null {
     for (let s: Scope | null = scope; s; s = s.parent) if (s.closure) return s.closure;
@@ -408,6 +422,8 @@ export class Interpreter {
         }
         return undefined;
       case 'FunctionDeclaration':
+        if (!scope.isFunction && !scope.strict) this.annexBFunction(node, scope);
+        return undefined;
       case 'EmptyStatement':
       case 'DebuggerStatement':
       case 'ImportDeclaration':

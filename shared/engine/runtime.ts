@@ -59,13 +59,13 @@ interface IOOp {
   complete: () => void;
 }
 
-/** Wall-clock stand-in. Reads return virtual time, or one millisecond more once "bumped". */
+/** Wall-clock stand-in. Reads return virtual time, or `bumpMs` more once "bumped" (the clock ticked over, or the machine stalled). */
 export class Clock {
   base = 0;
   bumped = false;
   reads = 0;
   private spanStart = true;
-  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean) {}
+  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1) {}
   read(): number {
     const k = this.reads++;
     if (!this.bumped && (k === this.bumpAt || (this.bumpEverySpan && this.spanStart))) this.bumped = true;
@@ -73,7 +73,7 @@ export class Clock {
     return this.now();
   }
   now(): number {
-    return this.base + (this.bumped ? 1 : 0);
+    return this.base + (this.bumped ? this.bumpMs : 0);
   }
   advanceTo(t: number): void {
     this.base = Math.max(t, this.now());
@@ -1171,7 +1171,9 @@ export class Runtime {
       rt.step('enqueue', `The file read starts in the background (libuv thread pool); ${label} will run in a poll phase when it finishes`, rt.callLoc(), { jobId: op.id, queue: 'io' });
     };
     const readFile = named('readFile', (path: unknown, options?: unknown, cb?: unknown) => {
-      if (typeof options === 'function' && cb === undefined) { cb = options; options = undefined; }
+      // lib/fs.js: callback = maybeCallback(callback || options); a function as options means defaults.
+      cb = cb || options;
+      if (typeof options === 'function') options = undefined;
       if (typeof cb !== 'function') throw new ThrowSignal(nodeTypeError('cb', 'function', cb, rt));
       checkPath(path, 'fs.readFile');
       const value = contents(options);

@@ -131,6 +131,12 @@ export interface SimulateOptions {
   filename?: string;
   /** Maximum interpreter steps before giving up (default 200 000). */
   stepBudget?: number;
+  /**
+   * How late a stretch of work between two sleeps of the loop may run, in ms, when deciding whether the
+   * order is a race (default 1: the clock ticking over on an idle machine). A larger value asks whether
+   * the order also survives a busy machine that stalls for that long.
+   */
+  stallMs?: number;
 }
 
 /** Why a snippet could not be simulated. */
