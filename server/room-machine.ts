@@ -35,15 +35,16 @@ function withPlayer(players: Record<string, PlayerState>, id: string, change: Pa
   return { ...players, [id]: { ...player, ...change } };
 }
 
-function skippedRecord(round: RoundState): RoundRecord {
+/** The history record of a round, scored or skipped. */
+function roundRecord(round: RoundState, skipped: boolean, results: RoundRecord['results']): RoundRecord {
   return {
     number: round.number,
     snippetId: round.entry.snippet.id,
     title: round.entry.snippet.title,
-    skipped: true,
+    skipped,
     cards: round.cards.map((c) => ({ id: c.id, text: c.text })),
     limitSeconds: round.limitMs / 1000,
-    results: [],
+    results,
   };
 }
 
@@ -221,15 +222,11 @@ export function createRoomMachine(deps: Deps) {
           fullyRight,
           averageSeconds: answered ? Math.round(answerMs / answered) / 1000 : null,
         };
-        const record: RoundRecord = {
-          number: round.number,
-          snippetId: round.entry.snippet.id,
-          title: round.entry.snippet.title,
-          skipped: false,
-          cards: round.cards.map((c) => ({ id: c.id, text: c.text })),
-          limitSeconds: round.limitMs / 1000,
-          results: Object.entries(results).map(([playerId, r]) => ({ ...r, playerId, nickname: players[playerId].nickname })),
-        };
+        const record = roundRecord(
+          round,
+          false,
+          Object.entries(results).map(([playerId, r]) => ({ ...r, playerId, nickname: players[playerId].nickname })),
+        );
         return {
           players,
           round: { ...round, deadlineAt: null, countdownEndsAt: null, pausedFrom: null, pausedRemainingMs: null, results, distribution },
@@ -237,7 +234,7 @@ export function createRoomMachine(deps: Deps) {
         };
       }),
       recordSkipped: assign(({ context }) => ({
-        history: context.round ? [...context.history, skippedRecord(context.round)] : context.history,
+        history: context.round ? [...context.history, roundRecord(context.round, true, [])] : context.history,
       })),
     },
   }).createMachine({
