@@ -62,14 +62,8 @@ export interface RoomSettings {
 }
 
 /** The room's state as clients see it. `countdown` is the short "get ready" before answering. */
-export type RoomPhase =
-  | 'lobby'
-  | 'countdown'
-  | 'answering'
-  | 'reveal'
-  | 'leaderboard'
-  | 'podium'
-  | 'ended';
+export const ROOM_PHASES = ['lobby', 'countdown', 'answering', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
+export type RoomPhase = (typeof ROOM_PHASES)[number];
 
 /** A snippet as dealt to everyone: source and metadata, never its output. */
 export interface DealtSnippet {
@@ -112,23 +106,49 @@ export interface LeaderboardEntry {
   previousRank: number | null;
   /** Points earned in the last round. */
   roundPoints: number;
+  /** Consecutive fully right rounds up to now (0 after a round not fully right). */
   streak: number;
+  /** The longest streak this player has had in this game. */
+  bestStreak: number;
   connected: boolean;
   /** Sum of answer times in seconds, the tie-breaker. */
   totalSeconds: number;
+}
+
+/**
+ * One card of the round, judged for one player, listed by the card's TRUE position (index 0 = the
+ * first line printed). This is the one numbering from the engine to the phone: clients should not
+ * re-derive positions from `submitted`.
+ */
+export interface CardVerdict {
+  cardId: string;
+  /** Where this card belongs (0-based) = its index in `trueOrder`. */
+  truePosition: number;
+  /** Where the player put it (0-based), or null if the player did not answer. */
+  placedAt: number | null;
+  /** The player put it exactly at its true position. */
+  inPlace: boolean;
+  /**
+   * The card is part of the player's longest correct subsequence (kept in the right order relative to
+   * the others): the measure behind the points. False = one of the cards to move. False when no answer.
+   */
+  inOrder: boolean;
 }
 
 /** One player's own result for a round. */
 export interface RoundResult {
   /** The order the player submitted (card ids), or null if they did not answer. */
   submitted: string[] | null;
-  /** For each position of the submitted order: was that card in its true position. */
+  /** Each card's verdict, by TRUE position (see CardVerdict). Empty only when the round had no cards. */
+  verdicts: CardVerdict[];
+  /** @deprecated by `verdicts`. For each position of the submitted order: was that card in its true position. */
   correct: boolean[];
   /**
    * For each position of the submitted order: is the card part of the longest correct subsequence
    * (the cards that are in the right order relative to each other; the others are the ones to move).
    */
   inOrder: boolean[];
+  /** Cards at their exact true position (not the scoring measure; see cardsInOrder). */
   cardsRight: number;
   /** Length of the longest correct subsequence: the measure behind partial credit (see shared/scoring.ts). */
   cardsInOrder: number;
@@ -141,13 +161,43 @@ export interface RoundResult {
   seconds: number | null;
 }
 
-/** What the host sees at a reveal, besides the true order and the trace. */
+/** A wrong order that several players chose, for the reveal's teaching moment. */
+export interface WrongOrder {
+  /** Card ids (ids of `trueOrder`) in the order these players submitted. */
+  order: string[];
+  /** How many players submitted exactly this order. */
+  count: number;
+  /** count / players (all players of the round), as a whole percentage 0..100. */
+  percent: number;
+}
+
+/**
+ * What the host sees at a reveal, besides the true order and the trace. Every percentage is over ALL
+ * the players who held cards this round (`players`), answered or not: "no answer" is counted.
+ */
 export interface RoundDistribution {
-  /** Per card id of the true order: how many players placed it in its true position. */
-  perCard: { cardId: string; right: number }[];
+  /**
+   * Per card of the true order (same order as `trueOrder`): `right` = players who put it at its true
+   * position, `inOrder` = players who kept it in the right order (the scoring measure), `noAnswer`,
+   * and `percentRight` = right / players.
+   */
+  perCard: { cardId: string; right: number; inOrder: number; noAnswer: number; percentRight: number }[];
+  /** Players who held cards this round (answered or not): the denominator of every percentage. */
+  players: number;
   answered: number;
+  /** players - answered. */
+  noAnswer: number;
   fullyRight: number;
+  /** fullyRight / players, 0..100. */
+  percentFullyRight: number;
   averageSeconds: number | null;
+  /** The most common wrong orders, most chosen first (at most 3; only orders chosen at least once). */
+  commonWrongOrders: WrongOrder[];
+  /**
+   * The card most often out of order among those who answered (not part of their longest correct
+   * subsequence), with how many misplaced it; null when nobody misplaced a card.
+   */
+  mostMisplaced: { cardId: string; count: number; percent: number } | null;
 }
 
 /** The reveal, shared by host and player views. */
@@ -177,6 +227,34 @@ export interface RoundInfo {
   playerCount: number;
 }
 
+/**
+ * Host commands that move the game. Each carries the round and phase the host screen showed when the
+ * host pressed it (`HostTarget`), so a repeated or stale command (double click, a click that crossed a
+ * phase change) is refused with INVALID_STATE instead of acting twice.
+ */
+export type HostCommand = 'game:start' | 'game:pause' | 'game:resume' | 'round:end' | 'round:skip' | 'game:next' | 'game:end';
+
+/** Every host control the server may allow: the flow commands plus kick and lock. */
+export type HostControl = HostCommand | 'player:kick' | 'room:lock';
+
+/**
+ * What a host command is aimed at: copy `HostView.commandTarget` of the view the button was drawn
+ * from. `round` is the round number (0 before the first round); `phase` is `HostView.phase` (a paused
+ * round keeps the phase it was paused in).
+ */
+export interface HostTarget {
+  round: number;
+  phase: RoomPhase;
+}
+
+/** A short message for phones (and the host) about something that just happened to the game. */
+export interface RoomNotice {
+  kind: 'round-skipped';
+  /** The round concerned (from 1). */
+  round: number;
+  message: string;
+}
+
 export interface HostView {
   role: 'host';
   code: string;
@@ -197,12 +275,31 @@ export interface HostView {
   leaderboard: LeaderboardEntry[];
   /** Path of the CSV report (GET with `Authorization: Bearer <hostToken>` or `?token=`). */
   reportPath: string;
+  /**
+   * The host controls the room machine accepts right now (decided by the machine itself). Render the
+   * controls from this list; anything not in it would be refused.
+   */
+  allowedCommands: HostControl[];
+  /** The round and phase to send with a host command drawn from this view. */
+  commandTarget: HostTarget;
+  /** Set just after a round was skipped (during the next round or the podium it led to), else null. */
+  notice: RoomNotice | null;
 }
 
 export interface PlayerView {
   role: 'player';
   code: string;
-  you: { id: string; nickname: string; score: number; rank: number | null; streak: number };
+  you: {
+    id: string;
+    nickname: string;
+    score: number;
+    rank: number | null;
+    streak: number;
+    /** Longest streak in this game. */
+    bestStreak: number;
+    /** This player's best scored round so far (most points; earliest on a tie), or null. */
+    bestRound: { number: number; points: number } | null;
+  };
   phase: RoomPhase;
   paused: boolean;
   round: RoundInfo | null;
@@ -213,6 +310,8 @@ export interface PlayerView {
   reveal: (RevealInfo & { result: RoundResult }) | null;
   /** The top ten, plus this player's own entry when not among them (the host view has everyone). */
   leaderboard: LeaderboardEntry[];
+  /** Set just after a round was skipped (during the next round or the podium it led to), else null. */
+  notice: RoomNotice | null;
 }
 
 export interface PracticeSettings {
@@ -245,6 +344,8 @@ export interface ServerToClientEvents {
 }
 
 type HostAuth = { code: string; hostToken: string };
+/** A host command's payload: credentials plus the round and phase it is meant for. */
+export type HostCommandRequest = HostAuth & HostTarget;
 
 export interface ClientToServerEvents {
   'room:create': (settings: Partial<RoomSettings>, ack: Ack<{ code: string; hostToken: string; view: HostView }>) => void;
@@ -253,18 +354,18 @@ export interface ClientToServerEvents {
   'room:join': (req: { code: string; nickname: string }, ack: Ack<{ playerToken: string; view: PlayerView }>) => void;
   /** A player's phone reloaded or reconnected: come back with the stored token. */
   'room:rejoin': (req: { code: string; playerToken: string }, ack: Ack<{ view: PlayerView }>) => void;
-  'game:start': (req: HostAuth, ack: Ack) => void;
-  'game:pause': (req: HostAuth, ack: Ack) => void;
-  'game:resume': (req: HostAuth, ack: Ack) => void;
+  'game:start': (req: HostCommandRequest, ack: Ack) => void;
+  'game:pause': (req: HostCommandRequest, ack: Ack) => void;
+  'game:resume': (req: HostCommandRequest, ack: Ack) => void;
   /** Close answering now (before the deadline). */
-  'round:end': (req: HostAuth, ack: Ack) => void;
+  'round:end': (req: HostCommandRequest, ack: Ack) => void;
   /** Abandon the current round without scoring it. */
-  'round:skip': (req: HostAuth, ack: Ack) => void;
+  'round:skip': (req: HostCommandRequest, ack: Ack) => void;
   /** Advance: reveal -> leaderboard -> next round (or podium). */
-  'game:next': (req: HostAuth, ack: Ack) => void;
+  'game:next': (req: HostCommandRequest, ack: Ack) => void;
   'player:kick': (req: HostAuth & { playerId: string }, ack: Ack) => void;
   'room:lock': (req: HostAuth & { locked: boolean }, ack: Ack) => void;
-  'game:end': (req: HostAuth, ack: Ack) => void;
+  'game:end': (req: HostCommandRequest, ack: Ack) => void;
   'round:answer': (req: { code: string; playerToken: string; order: string[] }, ack: Ack<{ submitted: string[] }>) => void;
   'practice:start': (settings: Partial<PracticeSettings>, ack: Ack<{ token: string; view: PracticeView }>) => void;
   'practice:answer': (req: { token: string; order: string[] }, ack: Ack<{ view: PracticeView }>) => void;

@@ -2,7 +2,7 @@
 // with these before anything else happens; a payload that fails gets a BAD_REQUEST acknowledgement
 // naming the field. Clients may use them too, to check a form before sending it.
 import { z } from 'zod';
-import { TOPICS, type Difficulty, type PracticeSettings, type RoomSettings } from './protocol.ts';
+import { ROOM_PHASES, TOPICS, type Difficulty, type PracticeSettings, type RoomSettings } from './protocol.ts';
 
 const topic = z.enum(TOPICS);
 const difficulty = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -51,6 +51,8 @@ export function withRoomDefaults(partial: z.infer<typeof roomSettingsSchema>): R
 }
 
 export const hostAuthSchema = z.object({ code: roomCode, hostToken: token });
+/** A host command that moves the game: credentials plus the round and phase it is meant for (HostTarget). */
+export const hostCommandSchema = hostAuthSchema.extend({ round: z.number().int().min(0).max(1000), phase: z.enum(ROOM_PHASES) });
 export const joinSchema = z.object({ code: roomCode, nickname: z.string().max(200) });
 export const rejoinSchema = z.object({ code: roomCode, playerToken: token });
 export const kickSchema = hostAuthSchema.extend({ playerId: z.string().min(1).max(64) });
