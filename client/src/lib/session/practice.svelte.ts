@@ -1,6 +1,7 @@
 // Solo practice: start a run with chosen difficulties and topics, answer timed rounds (the hand is
-// sent by itself when time runs out), see the replay and explanation after each, and keep the
-// personal best in the browser.
+// sent by itself just before time runs out), see the replay and explanation after each, and keep
+// the personal best in the browser. The server closes a round at its deadline and pushes the
+// reveal as a `practice:view`; the session follows those pushes like a player follows a room.
 import type { PracticeSettings, PracticeView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { Hand } from '../hand.svelte.ts';
@@ -37,6 +38,18 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
     return this.#newBest;
   }
 
+  /** Follows the views the server pushes (the reveal when time runs out); returns the cleanup. */
+  start(): () => void {
+    const off = this.conn.on('practice:view', (view) => {
+      // Views of an abandoned run (or before the start's answer) are not ours to show.
+      if (this.#token && view.id === this.view?.id) this.#receive(view);
+    });
+    return () => {
+      off();
+      this.dispose();
+    };
+  }
+
   /** Starts a run. */
   async begin(settings: Partial<PracticeSettings>): Promise<boolean> {
     this.#newBest = false;
@@ -49,12 +62,19 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
     return true;
   }
 
-  /** Sends the current order of the hand. */
-  async answer(): Promise<boolean> {
+  /**
+   * Sends the current order of the hand. `byDeadline`: sent by the clock, not the player; if the
+   * round closed first, the reveal the server pushes moves the screen on, so that is no error.
+   */
+  async answer(byDeadline = false): Promise<boolean> {
     if (!this.#token || this.view?.phase !== 'answering' || this.busy) return false;
     this.#clearDeadline();
     const reply = await this.send('practice:answer', { token: this.#token, order: this.hand.order });
-    if (!reply.ok) return this.fail(reply.message);
+    if (!reply.ok) {
+      // Closed at its deadline: the reveal the server pushes (see start()) moves the screen on.
+      if (reply.code === 'ROUND_CLOSED' && byDeadline) return true;
+      return this.fail(reply.message);
+    }
     this.#receive(reply.view);
     return true;
   }
@@ -87,9 +107,10 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
     this.showServerView(view);
     this.#clearDeadline();
     if (view.phase === 'answering' && view.round?.endsAt) {
-      // When time runs out the hand goes in as it stands, like a bell at the end of a test.
+      // Just before time runs out the hand goes in as it stands, like a bell at the end of a test;
+      // if the server's deadline wins the race, its pushed reveal takes over.
       const ms = view.round.endsAt - (Date.now() + this.clockOffset);
-      this.#deadline = setTimeout(() => void this.answer(), Math.max(0, ms) + 150);
+      this.#deadline = setTimeout(() => void this.answer(true), Math.max(0, ms - 350));
     }
     if (view.phase === 'reveal' && view.reveal && view.round) {
       this.#inOrder = { ...this.#inOrder, [view.round.number]: view.reveal.result.cardsInOrder };
