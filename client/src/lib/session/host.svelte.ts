@@ -1,20 +1,23 @@
 // The host screen's control of a room: create it with settings, resume it with the stored host
 // token after a reload, follow the host views, and send the host's commands (start, pause, end
-// the round, skip, next, kick, lock, end).
-import type { HostView, RoomSettings } from '../../../../shared/protocol.ts';
+// the round, skip, next, kick, lock, end). Each flow command names the round and phase of the view
+// it was drawn from, so the server refuses a repeat or a stale one; an identical repeat is not even
+// sent while the view it was aimed at is still on screen.
+import type { HostCommand, HostView, RoomSettings } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { hostSeat, type HostSeat } from '../storage.ts';
 import { Session } from './session.svelte.ts';
 
 export type HostStage = 'setup' | 'resuming' | 'live' | 'closed';
 
-/** Host commands that need nothing but the host's credentials. */
-export type HostCommand = 'game:start' | 'game:pause' | 'game:resume' | 'round:end' | 'round:skip' | 'game:next' | 'game:end';
+export type { HostCommand };
 
 /** The instructor's session. */
 export class HostSession extends Session<HostView, HostStage> {
   #seat: HostSeat | null = null;
   #notice = $state<string | null>(null);
+  /** The last command sent and the view it was aimed at: a repeat aimed at the same view is dropped. */
+  #sent: { command: HostCommand; view: HostView } | null = null;
 
   constructor(conn: Connection) {
     super(conn, 'setup');
@@ -78,12 +81,21 @@ export class HostSession extends Session<HostView, HostStage> {
     return this.fail(reply.code === 'ROOM_NOT_FOUND' ? 'Your previous room has closed. Set up a new game.' : reply.message);
   }
 
-  /** Sends a host command. */
+  /**
+   * Sends a host command aimed at the round and phase on screen. A second press of the same command
+   * before a new view arrives (a double click) is dropped here; the server refuses any other stale one.
+   */
   async command(command: HostCommand): Promise<boolean> {
     const seat = this.#seat;
-    if (!seat) return false;
-    const reply = await this.send(command, seat);
-    return reply.ok ? true : this.fail(reply.message);
+    const view = this.view;
+    if (!seat || !view) return false;
+    if (this.#sent && this.#sent.command === command && this.#sent.view === view) return false;
+    this.#sent = { command, view };
+    const reply = await this.send(command, { ...seat, ...view.commandTarget });
+    if (reply.ok) return true;
+    // Refused as stale: the screen was behind the room, and the fresh view is on its way.
+    if (reply.code === 'INVALID_STATE' && this.view !== view) return false;
+    return this.fail(reply.message);
   }
 
   async kick(playerId: string): Promise<boolean> {
