@@ -1,0 +1,432 @@
+// Functions: creating closures for snippet functions and classes, calling and constructing them,
+// binding parameters and `arguments`, hoisting (FunctionDeclarationInstantiation, Annex B.3.3),
+// `this`, `super` and class fields. Snippet functions are real host functions (so natives can call
+// them); their AST and scope live in a side table (`closures`).
+import { ThrowSignal, errorAt } from '../errors.ts';
+import { MAX_CALL_DEPTH, Operations, isObject, propName, rangeOf } from './operations.ts';
+import { type Closure, type FunctionInfo, HOLE, Scope, type ThisContext } from './scope.ts';
+import { type AnyNode, type Completion, type G, ReturnSignal } from './signals.ts';
+
+export abstract class Functions extends Operations {
+  abstract evaluate(node: AnyNode, scope: Scope): G<unknown>;
+  protected abstract evaluateNamed(node: AnyNode, scope: Scope, name: string): G<unknown>;
+  abstract execStatements(list: AnyNode[], scope: Scope): G<Completion>;
+  abstract bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string): G<void>;
+
+  /** Declares `var` names and function declarations of a function body (or the script) in its scope. */
+  protected hoistFunctionBody(body: AnyNode[], scope: Scope, info: FunctionInfo, isProgram: boolean): void {
+    for (const name of info.varNames) {
+      if (!scope.vars.has(name)) scope.declare(name, undefined, true, true);
+    }
+    void body;
+    void isProgram;
+    for (const decl of info.funcDecls) {
+      scope.declare(decl.id.name, this.makeFunction(decl, scope, 'function'), true, true);
+    }
+    this.declareLexical(body, scope, true);
+    if (!scope.strict) {
+      // Annex B.3.3: a sloppy-mode function declared in a block is also a var of the function, unless
+      // that name is already declared with let/const/class here.
+      for (const name of info.blockFuncNames) {
+        if (scope.vars.has(name)) continue;
+        scope.declare(name, undefined, true, true);
+        (scope.annexB ??= new Set()).add(name);
+      }
+    }
+  }
+
+  /** Declares let/const/class (in their temporal dead zone) and block-level functions of a statement list. */
+  protected declareLexical(statements: AnyNode[], scope: Scope, functionTop: boolean): void {
+    let decls = this.blockDecls.get(statements);
+    if (!decls) {
+      decls = [];
+      for (const stmt of statements) {
+        const s = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
+        if (s.type === 'VariableDeclaration' && s.kind !== 'var') decls.push(s);
+        else if (s.type === 'ClassDeclaration') decls.push(s);
+        else if (s.type === 'FunctionDeclaration' && !functionTop) decls.push(s);
+        else if (s.type === 'ImportDeclaration') decls.push(s);
+      }
+      this.blockDecls.set(statements, decls);
+    }
+    for (const d of decls) {
+      if (d.type === 'VariableDeclaration') {
+        const names: string[] = [];
+        for (const v of d.declarations) this.patternNames(v.id, names);
+        for (const n of names) scope.declare(n, HOLE, d.kind !== 'const', false);
+      } else if (d.type === 'ClassDeclaration') {
+        scope.declare(d.id.name, HOLE, true, false);
+      } else if (d.type === 'FunctionDeclaration') {
+        scope.declare(d.id.name, this.makeFunction(d, scope, 'function'), true, true);
+      } else if (d.type === 'ImportDeclaration') {
+        this.host.bindImport(d, (name, value) => scope.declare(name, value, false, true));
+      }
+    }
+  }
+
+  /** Annex B.3.3: evaluating a block's function declaration copies it to the function's var. */
+  protected annexBFunction(node: AnyNode, scope: Scope): void {
+    const name = node.id.name;
+    let fnScope: Scope | null = scope;
+    while (fnScope && !fnScope.isFunction) fnScope = fnScope.parent;
+    if (!fnScope?.annexB?.has(name)) return;
+    let block: Scope | null = scope;
+    while (block && !block.vars.has(name)) block = block.parent;
+    const fn = block?.vars.get(name);
+    const target = fnScope.vars.get(name);
+    if (fn && target) target.value = fn.value;
+  }
+
+  /** Calls any callable value with `this` and arguments, from snippet code. */
+  *callValue(fn: unknown, thisArg: unknown, args: unknown[], node: AnyNode, calleeText: string | null): G<unknown> {
+    if (typeof fn !== 'function') {
+      const text = calleeText ?? this.describe(node.callee ?? node);
+      throw this.jsError(TypeError, `${text} is not a function`);
+    }
+    const closure = this.closures.get(fn);
+    if (closure) return yield* this.callClosure(closure, fn, thisArg, args, undefined, node);
+    return this.callNative(fn, thisArg, args, node);
+  }
+
+  /** Calls a host (native) function, turning its exceptions into simulated throws. */
+  callNative(fn: Function, thisArg: unknown, args: unknown[], node: AnyNode): unknown {
+    const guard = this.nativeGuards.get(fn);
+    if (guard) guard(thisArg, args, node);
+    const saved = this.currentCall;
+    this.currentCall = node;
+    try {
+      return Reflect.apply(fn, thisArg, args);
+    } catch (e) {
+      throw this.fromHost(e, node);
+    } finally {
+      this.currentCall = saved;
+    }
+  }
+
+  /** Calls a function from host code (promise jobs, timers): runs snippet functions to completion. */
+  callFromHost(fn: unknown, thisArg: unknown, args: unknown[], node: AnyNode | null = null): unknown {
+    if (typeof fn !== 'function') throw this.jsError(TypeError, `${this.inspectForError(fn)} is not a function`);
+    const closure = this.closures.get(fn);
+    if (closure) return this.runSync(this.callClosure(closure, fn, thisArg, args, undefined, node));
+    return this.callNative(fn, thisArg, args, node);
+  }
+
+  /** Creates the host function object for a snippet function. */
+  makeFunction(node: AnyNode, scope: Scope, kind: Closure['kind'], nameOverride?: string, homeObject: object | null = null): Function {
+    const info = this.functionInfo(node);
+    const name = nameOverride ?? (node.id ? node.id.name : '');
+    const closure: Closure = {
+      node,
+      scope,
+      kind,
+      isAsync: !!node.async,
+      isGenerator: !!node.generator,
+      strict: scope.strict || info.strict || kind === 'class',
+      name,
+      homeObject,
+      label: `${name || 'anonymous'}${node.loc ? ` (line ${node.loc.start.line})` : ''}`,
+      loc: rangeOf(node),
+    };
+    const interp = this;
+    let fn: Function;
+    if (kind === 'arrow') {
+      fn = (...args: unknown[]) => interp.runSync(interp.callClosure(closure, fn, undefined, args, undefined, null));
+    } else if (kind === 'function' && !closure.isAsync && !closure.isGenerator) {
+      fn = function (this: unknown, ...args: unknown[]) {
+        if (new.target) return interp.runSync(interp.construct(fn, args, new.target, null));
+        return interp.runSync(interp.callClosure(closure, fn, this, args, undefined, null));
+      };
+    } else {
+      fn = {
+        m(this: unknown, ...args: unknown[]) {
+          return interp.runSync(interp.callClosure(closure, fn, this, args, undefined, null));
+        },
+      }.m;
+    }
+    Object.defineProperty(fn, 'name', { value: kind === 'getter' ? `get ${name}` : kind === 'setter' ? `set ${name}` : name, configurable: true });
+    Object.defineProperty(fn, 'length', { value: expectedArgumentCount(node.params), configurable: true });
+    if (kind === 'function' && !closure.isAsync && !closure.isGenerator) {
+      Object.defineProperty(fn, 'prototype', {
+        value: Object.create(Object.prototype, { constructor: { value: fn, writable: true, configurable: true } }),
+        writable: true,
+      });
+    }
+    this.closures.set(fn, closure);
+    this.defineSourceText(fn, node);
+    return fn;
+  }
+
+  /** Gives a snippet function the toString Node would show: its own source text. */
+  protected defineSourceText(fn: Function, node: AnyNode): void {
+    const text = this.host.sourceText(node.start, node.end);
+    Object.defineProperty(fn, 'toString', { value: () => text, writable: true, configurable: true, enumerable: false });
+  }
+
+  /** Runs a snippet function: sync bodies inline, async functions and generators through their drivers. */
+  *callClosure(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[], newTarget: Function | undefined, node: AnyNode | null): G<unknown> {
+    if (closure.kind === 'class' && !newTarget) {
+      throw this.jsError(TypeError, `Class constructor ${closure.name} cannot be invoked without 'new'`);
+    }
+    if (this.depth >= MAX_CALL_DEPTH) {
+      throw errorAt('budget', `Runaway recursion: more than ${MAX_CALL_DEPTH} nested calls`, node ?? closure.node);
+    }
+    if (closure.isAsync && !closure.isGenerator) return this.co.startAsyncFunction(closure, fnObj, thisArg, args);
+    if (closure.isGenerator) {
+      const body = this.functionBody(closure, fnObj, thisArg, args, undefined);
+      return closure.isAsync ? this.co.makeAsyncGenerator(closure, body) : this.co.makeGenerator(closure, body);
+    }
+    this.depth++;
+    this.host.pushFrame(closure.name || `anonymous function${closure.node.loc ? ` (line ${closure.node.loc.start.line})` : ''}`, closure.loc);
+    try {
+      return yield* this.functionBody(closure, fnObj, thisArg, args, newTarget);
+    } finally {
+      this.host.popFrame();
+      this.depth--;
+    }
+  }
+
+  /**
+   * The generator that binds parameters and runs a function's body; returns the return value.
+   * With `newTarget` it is a [[Construct]]: `thisArg` is the new object (undefined in a derived class
+   * until super() runs), a class runs its constructor (or the default one) and defines its fields,
+   * and `holder.scope` receives the activation so `construct` can read the final `this`.
+   */
+  *functionBody(closure: Closure, fnObj: Function, thisArg: unknown, args: unknown[], newTarget: Function | undefined, holder?: { scope?: Scope }): G<unknown> {
+    const node = closure.kind === 'class' ? closure.ctorNode : closure.node;
+    let ctx: ThisContext | null = null;
+    if (closure.kind !== 'arrow') {
+      let thisValue = thisArg;
+      if (!closure.strict && (thisValue === undefined || thisValue === null)) thisValue = this.globalObject;
+      ctx = {
+        thisValue,
+        initialized: !(closure.kind === 'class' && closure.derived),
+        homeObject: closure.homeObject,
+        newTarget,
+        closure,
+        fnObject: fnObj,
+      };
+    }
+    const scope = new Scope(closure.scope, true, ctx, closure.strict);
+    scope.closure = closure;
+    if (holder) holder.scope = scope;
+    if (closure.kind === 'class') {
+      if (!closure.derived) this.initFields(closure, thisArg as object);
+      if (!node) {
+        // The default constructor: constructor(...args) { super(...args); }
+        if (closure.derived) yield* this.superCall(scope, args, closure.node);
+        return undefined;
+      }
+    }
+    const info = this.functionInfo(node);
+    if (closure.kind !== 'arrow' && info.usesArguments) {
+      scope.declare('arguments', makeArguments(args), true, true);
+    }
+    const params = node.params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (p.type === 'RestElement') {
+        yield* this.bindPattern(p.argument, args.slice(i), scope, 'let');
+        break;
+      }
+      yield* this.bindPattern(p, args[i], scope, 'let');
+    }
+    if (node.body.type !== 'BlockStatement') {
+      // Concise arrow body.
+      return yield* this.evaluate(node.body, scope);
+    }
+    const bodyScope = info.simpleParams ? scope : new Scope(scope, false, null, closure.strict);
+    this.hoistFunctionBody(node.body.body, bodyScope, info, false);
+    let c: Completion;
+    try {
+      c = yield* this.execStatements(node.body.body, bodyScope);
+    } catch (e) {
+      if (e instanceof ReturnSignal && closure.isGenerator) return e.value;
+      throw e;
+    }
+    if (c && c.type === 'return') return c.value;
+    return undefined;
+  }
+
+  protected thisValue(scope: Scope, node: AnyNode): unknown {
+    const ctx = this.thisContext(scope);
+    if (!ctx) return this.host.topLevelThis;
+    if (!ctx.initialized) {
+      throw this.jsError(ReferenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+    }
+    void node;
+    return ctx.thisValue;
+  }
+
+  *construct(ctor: unknown, args: unknown[], newTarget: unknown, node: AnyNode | null): G<unknown> {
+    if (typeof ctor !== 'function') {
+      throw this.jsError(TypeError, `${node ? this.describe(node.callee) : this.inspectForError(ctor)} is not a constructor`);
+    }
+    const closure = this.closures.get(ctor);
+    if (!closure) {
+      const guard = this.nativeGuards.get(ctor);
+      if (guard) guard(undefined, args, node);
+      if (this.host.isUnconstructible(ctor)) {
+        throw this.jsError(TypeError, `${node ? this.describe(node.callee) : ctor.name} is not a constructor`);
+      }
+      try {
+        return Reflect.construct(ctor, args, newTarget as Function);
+      } catch (e) {
+        throw this.fromHost(e, node);
+      }
+    }
+    if (closure.kind !== 'function' && closure.kind !== 'class' || closure.isAsync || closure.isGenerator) {
+      throw this.jsError(TypeError, `${node ? this.describe(node.callee) : closure.name} is not a constructor`);
+    }
+    const proto = (newTarget as any).prototype;
+    const thisObj = closure.kind === 'class' && closure.derived ? undefined : Object.create(isObject(proto) ? proto : Object.prototype);
+    if (this.depth >= MAX_CALL_DEPTH) throw errorAt('budget', `Runaway recursion: more than ${MAX_CALL_DEPTH} nested calls`, node ?? closure.node);
+    this.depth++;
+    this.host.pushFrame(closure.name || '(anonymous)', closure.loc);
+    try {
+      const scopeHolder: { scope?: Scope } = {};
+      const gen = this.functionBody(closure, ctor, thisObj, args, newTarget as Function, scopeHolder);
+      const result = yield* gen;
+      if (isObject(result)) return result;
+      const ctx = scopeHolder.scope?.ctx;
+      if (ctx && !ctx.initialized) {
+        throw this.jsError(ReferenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+      }
+      return ctx ? ctx.thisValue : thisObj;
+    } finally {
+      this.host.popFrame();
+      this.depth--;
+    }
+  }
+
+  protected initFields(closure: Closure, obj: object): void {
+    if (!closure.fields) return;
+    for (const f of closure.fields) {
+      const fieldScope = new Scope(closure.scope, true, {
+        thisValue: obj, initialized: true, homeObject: closure.homeObject, newTarget: undefined, closure: null, fnObject: null,
+      }, true);
+      const value = f.node.value ? this.runSync(this.evaluateNamed(f.node.value, fieldScope, typeof f.key === 'string' ? f.key : '')) : undefined;
+      Object.defineProperty(obj, f.key as PropertyKey, { value, writable: true, enumerable: true, configurable: true });
+    }
+  }
+
+  protected *superCall(scope: Scope, args: unknown[], node: AnyNode): G<unknown> {
+    const ctx = this.thisContext(scope);
+    if (!ctx || !ctx.closure || ctx.closure.kind !== 'class') throw errorAt('unsupported', "'super' keyword unexpected here", node);
+    if (ctx.initialized) throw this.jsError(ReferenceError, 'Super constructor may only be called once');
+    const parent = Object.getPrototypeOf(ctx.fnObject);
+    if (typeof parent !== 'function') throw this.jsError(TypeError, 'Super constructor is not a constructor');
+    const obj = yield* this.construct(parent, args, ctx.newTarget, node);
+    ctx.thisValue = obj;
+    ctx.initialized = true;
+    this.initFields(ctx.closure, obj as object);
+    return undefined;
+  }
+
+  protected superGet(scope: Scope, key: PropertyKey, node: AnyNode): unknown {
+    const ctx = this.thisContext(scope);
+    if (!ctx || !ctx.homeObject) throw errorAt('unsupported', "'super' keyword unexpected here", node);
+    const proto = Object.getPrototypeOf(ctx.homeObject);
+    if (proto === null) return undefined;
+    return Reflect.get(proto, key, ctx.thisValue as object);
+  }
+
+  *evaluateClass(node: AnyNode, scope: Scope, name: string): G<Function> {
+    let parent: Function | null = null;
+    let protoParent: object | null = Object.prototype;
+    if (node.superClass) {
+      const p = yield* this.evaluate(node.superClass, scope);
+      if (p === null) {
+        protoParent = null;
+      } else {
+        if (typeof p !== 'function') throw this.jsError(TypeError, `Class extends value ${this.inspectForError(p)} is not a constructor or null`);
+        if (this.host.isUnsubclassable(p)) {
+          throw errorAt('unsupported', `Unsupported: extending ${p.name} is not supported by the simulator`, node.superClass);
+        }
+        parent = p;
+        protoParent = p.prototype;
+      }
+    }
+    const classScope = new Scope(scope, false, null, true);
+    if (node.id) classScope.declare(node.id.name, HOLE, false, false);
+    const proto = Object.create(protoParent);
+    const ctorDef = node.body.body.find((m: AnyNode) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+    const closure: Closure = {
+      node: ctorDef ? ctorDef.value : node,
+      scope: classScope,
+      kind: 'class',
+      isAsync: false,
+      isGenerator: false,
+      strict: true,
+      name,
+      homeObject: proto,
+      fields: [],
+      parent,
+      derived: !!node.superClass,
+      ctorNode: ctorDef ? ctorDef.value : null,
+      label: `class ${name || '(anonymous)'}${node.loc ? ` (line ${node.loc.start.line})` : ''}`,
+      loc: rangeOf(node),
+    };
+    const interp = this;
+    const cls = function (this: unknown, ...args: unknown[]) {
+      if (!new.target) throw interp.jsError(TypeError, `Class constructor ${name} cannot be invoked without 'new'`);
+      return interp.runSync(interp.construct(cls, args, new.target, null));
+    };
+    Object.defineProperty(cls, 'name', { value: name, configurable: true });
+    Object.defineProperty(cls, 'length', { value: ctorDef ? expectedArgumentCount(ctorDef.value.params) : 0, configurable: true });
+    Object.defineProperty(cls, 'prototype', { value: proto, writable: false });
+    Object.defineProperty(proto, 'constructor', { value: cls, writable: true, configurable: true });
+    if (parent) Object.setPrototypeOf(cls, parent);
+    this.closures.set(cls, closure);
+    this.defineSourceText(cls, node);
+    for (const member of node.body.body) {
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor') continue;
+      const target = member.static ? cls : proto;
+      const key = member.computed ? this.toKey(yield* this.evaluate(member.key, classScope)) : propName(member.key);
+      if (member.type === 'PropertyDefinition') {
+        if (member.static) {
+          const fieldScope = new Scope(classScope, true, { thisValue: cls, initialized: true, homeObject: cls, newTarget: undefined, closure: null, fnObject: null }, true);
+          const value = member.value ? yield* this.evaluateNamed(member.value, fieldScope, typeof key === 'string' ? key : '') : undefined;
+          Object.defineProperty(cls, key, { value, writable: true, enumerable: true, configurable: true });
+        } else {
+          closure.fields!.push({ key, node: member });
+        }
+        continue;
+      }
+      const kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
+      const fn = this.makeFunction(member.value, classScope, kind, typeof key === 'symbol' ? `[${key.description}]` : String(key), target);
+      if (kind === 'method') {
+        Object.defineProperty(target, key, { value: fn, writable: true, enumerable: false, configurable: true });
+      } else {
+        const existing = Object.getOwnPropertyDescriptor(target, key) ?? {};
+        Object.defineProperty(target, key, {
+          get: kind === 'getter' ? (fn as () => unknown) : existing.get,
+          set: kind === 'setter' ? (fn as (v: unknown) => void) : existing.set,
+          enumerable: false,
+          configurable: true,
+        });
+      }
+    }
+    if (node.id) {
+      const b = classScope.vars.get(node.id.name)!;
+      b.value = cls;
+      b.initialized = true;
+    }
+    return cls;
+  }
+}
+
+export function expectedArgumentCount(params: AnyNode[]): number {
+  let n = 0;
+  for (const p of params) {
+    if (p.type === 'AssignmentPattern' || p.type === 'RestElement') break;
+    n++;
+  }
+  return n;
+}
+
+function makeArguments(args: unknown[]): unknown {
+  return (function (..._a: unknown[]) {
+    // eslint-disable-next-line prefer-rest-params
+    return arguments;
+  })(...args);
+}

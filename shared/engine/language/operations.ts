@@ -1,0 +1,404 @@
+// Abstract operations of the language (ECMA-262 clause 7 and friends): reference lookup and assignment,
+// coercions, property get/set with the engine's refusals, binary operators, and the exact texts V8
+// uses for the TypeErrors and ReferenceErrors a snippet can print with `err.message`.
+// The base of the evaluator's class chain: Operations <- Functions <- Interpreter.
+import { ExitSignal, SimulationError, ThrowSignal, errorAt } from '../errors.ts';
+import type { SourceRange } from '../types.ts';
+import type { Coroutines } from './coroutines.ts';
+import type { EngineHost } from '../host-interface.ts';
+import { type Closure, type FunctionInfo, Scope, type ThisContext } from './scope.ts';
+import { type AnyNode, type G, ReturnSignal, type Suspend } from './signals.ts';
+
+export const MAX_CALL_DEPTH = 220;
+export const MAX_STRING_LENGTH = 200_000;
+export const MAX_ARRAY_LENGTH = 100_000;
+
+/** Converts an acorn node's location to a SourceRange (columns from 1). */
+export function rangeOf(node: AnyNode | null | undefined): SourceRange | null {
+  if (!node || !node.loc) return null;
+  return {
+    start: { line: node.loc.start.line, column: node.loc.start.column + 1 },
+    end: { line: node.loc.end.line, column: node.loc.end.column + 1 },
+  };
+}
+
+export function lineOf(node: AnyNode | null | undefined): number | null {
+  return node?.loc ? node.loc.start.line : null;
+}
+
+export abstract class Operations {
+  readonly closures = new WeakMap<Function, Closure>();
+  protected readonly fnInfo = new WeakMap<AnyNode, FunctionInfo>();
+  protected readonly blockDecls = new WeakMap<AnyNode, AnyNode[]>();
+  /** The call expression being evaluated when a native function runs (console.log uses it for its card). */
+  currentCall: AnyNode | null = null;
+  depth = 0;
+  steps = 0;
+  readonly stepBudget: number;
+  globalScope!: Scope;
+  globalObject!: Record<string, unknown>;
+  /** Async functions and generators: set by the host, which creates them with its promise kit. */
+  co!: Coroutines;
+  /** Objects whose missing properties are refused rather than read as undefined (process, console, fs). */
+  readonly strictObjects = new WeakSet<object>();
+  /** Built-in objects the snippet may not modify (prototypes, constructors, Math...). */
+  readonly intrinsics = new WeakSet<object>();
+  /** Values whose mere reading is refused, with the reason (Math.random, Function...). */
+  readonly refusedValues = new Map<unknown, string>();
+  /** Global names that exist in Node but are not modelled: reading them is refused. */
+  readonly unsupportedGlobals = new Set<string>();
+  /** Native functions with a guard run before every call (size limits). */
+  readonly nativeGuards = new Map<Function, (thisArg: unknown, args: unknown[], node: AnyNode) => void>();
+
+  constructor(readonly host: EngineHost, stepBudget: number) {
+    this.stepBudget = stepBudget;
+  }
+
+  /** Creates a JS error of the given constructor inside the simulation and wraps it for throwing. */
+  jsError(ctor: ErrorConstructor, message: string): ThrowSignal {
+    return new ThrowSignal(new ctor(message));
+  }
+
+  /** " (line N)" for the call a native function runs under (queue and promise labels). */
+  currentLineSuffix(): string {
+    const l = lineOf(this.currentCall);
+    return l ? ` (line ${l})` : '';
+  }
+
+  /** A short rendering of a value for error messages. */
+  inspectForError(v: unknown): string {
+    if (typeof v === 'function') return v.name ? `function ${v.name}` : 'function';
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (isObject(v)) return Array.isArray(v) ? 'array' : '#<Object>';
+    return String(v);
+  }
+
+  protected tick(node: AnyNode): void {
+    if (++this.steps > this.stepBudget) {
+      throw errorAt('budget', `Step budget exceeded: the snippet ran more than ${this.stepBudget} steps (an infinite loop or runaway recursion?)`, node);
+    }
+  }
+
+  /** Converts an exception from native code into a simulated throw (natives may throw TypeError etc.). */
+  protected fromHost(e: unknown, node: AnyNode): unknown {
+    if (e instanceof ThrowSignal || e instanceof SimulationError || e instanceof ExitSignal || e instanceof ReturnSignal) return e;
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return errorAt('budget', 'Runaway recursion: the call stack grew too deep to simulate', node);
+    }
+    if (e instanceof Error) return new ThrowSignal(e);
+    return new ThrowSignal(e);
+  }
+
+  /** Drives a generator that must not suspend (synchronous code) to completion. */
+  runSync<T>(gen: G<T>): T {
+    const r = gen.next();
+    if (!r.done) {
+      const s = r.value as Suspend;
+      throw errorAt('unsupported', `Unsupported: ${s.kind} outside an async function or generator`, s.node);
+    }
+    return r.value;
+  }
+
+  functionInfo(fnNode: AnyNode): FunctionInfo {
+    let info = this.fnInfo.get(fnNode);
+    if (info) return info;
+    const varNames: string[] = [];
+    const funcDecls: AnyNode[] = [];
+    const blockFuncNames: string[] = [];
+    let usesArguments = false;
+    const body = fnNode.type === 'Program' ? fnNode.body : fnNode.body.type === 'BlockStatement' ? fnNode.body.body : [];
+    let strict = false;
+    for (const stmt of body) {
+      if (stmt.type === 'ExpressionStatement' && stmt.directive !== undefined) {
+        if (stmt.directive === 'use strict') strict = true;
+      } else break;
+    }
+    const collectNames = (pattern: AnyNode, out: string[]): void => {
+      if (!pattern) return;
+      switch (pattern.type) {
+        case 'Identifier': out.push(pattern.name); break;
+        case 'ObjectPattern': for (const p of pattern.properties) collectNames(p.type === 'RestElement' ? p.argument : p.value, out); break;
+        case 'ArrayPattern': for (const e of pattern.elements) if (e) collectNames(e, out); break;
+        case 'RestElement': collectNames(pattern.argument, out); break;
+        case 'AssignmentPattern': collectNames(pattern.left, out); break;
+      }
+    };
+    const walk = (node: AnyNode, top: boolean): void => {
+      if (!node || typeof node.type !== 'string') return;
+      switch (node.type) {
+        case 'FunctionDeclaration':
+          if (top) funcDecls.push(node);
+          // Annex B.3.3 covers plain function declarations only, not async functions or generators.
+          else if (!node.async && !node.generator) blockFuncNames.push(node.id.name);
+          return;
+        case 'FunctionExpression':
+        case 'ClassDeclaration':
+        case 'ClassExpression':
+          // Nested functions have their own scope; only scan for `arguments` in arrows.
+          if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') { scanArgs(node); }
+          return;
+        case 'ArrowFunctionExpression':
+          scanArgs(node.body);
+          for (const p of node.params) scanArgs(p);
+          return;
+        case 'Identifier':
+          if (node.name === 'arguments') usesArguments = true;
+          return;
+        case 'VariableDeclaration':
+          if (node.kind === 'var') for (const d of node.declarations) collectNames(d.id, varNames);
+          break;
+      }
+      for (const key in node) {
+        if (key === 'loc' || key === 'type') continue;
+        const v = node[key];
+        if (Array.isArray(v)) for (const c of v) walk(c, false);
+        else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v, false);
+      }
+    };
+    const scanArgs = (node: AnyNode): void => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'Identifier') { if (node.name === 'arguments') usesArguments = true; return; }
+      if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return;
+      for (const key in node) {
+        if (key === 'loc' || key === 'type') continue;
+        const v = node[key];
+        if (Array.isArray(v)) for (const c of v) scanArgs(c);
+        else if (v && typeof v === 'object' && typeof v.type === 'string') scanArgs(v);
+      }
+    };
+    for (const stmt of body) walk(stmt, true);
+    if (fnNode.type !== 'Program') for (const p of fnNode.params) walk(p, false);
+    const simpleParams = fnNode.type === 'Program' || fnNode.params.every((p: AnyNode) => p.type === 'Identifier');
+    info = { varNames, funcDecls, blockFuncNames, usesArguments, simpleParams, strict };
+    this.fnInfo.set(fnNode, info);
+    return info;
+  }
+
+  protected patternNames(pattern: AnyNode, out: string[]): void {
+    switch (pattern.type) {
+      case 'Identifier': out.push(pattern.name); break;
+      case 'ObjectPattern': for (const p of pattern.properties) this.patternNames(p.type === 'RestElement' ? p.argument : p.value, out); break;
+      case 'ArrayPattern': for (const e of pattern.elements) if (e) this.patternNames(e, out); break;
+      case 'RestElement': this.patternNames(pattern.argument, out); break;
+      case 'AssignmentPattern': this.patternNames(pattern.left, out); break;
+    }
+  }
+
+  protected lookup(name: string, scope: Scope, node: AnyNode): unknown {
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b) {
+        if (!b.initialized) throw this.jsError(ReferenceError, `Cannot access '${name}' before initialization`);
+        return b.value;
+      }
+    }
+    if (Object.prototype.hasOwnProperty.call(this.globalObject, name)) return this.globalObject[name];
+    if (this.unsupportedGlobals.has(name)) {
+      throw errorAt('unsupported', `Unsupported: ${name} is not supported by the simulator`, node);
+    }
+    throw this.jsError(ReferenceError, `${name} is not defined`);
+  }
+
+  protected assignName(name: string, value: unknown, scope: Scope, node: AnyNode): void {
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b) {
+        if (!b.initialized) throw this.jsError(ReferenceError, `Cannot access '${name}' before initialization`);
+        if (!b.mutable) throw this.jsError(TypeError, 'Assignment to constant variable.');
+        b.value = value;
+        return;
+      }
+    }
+    if (Object.prototype.hasOwnProperty.call(this.globalObject, name)) {
+      this.globalObject[name] = value;
+      return;
+    }
+    if (this.unsupportedGlobals.has(name)) {
+      throw errorAt('unsupported', `Unsupported: ${name} is not supported by the simulator`, node);
+    }
+    if (scope.strict) throw this.jsError(ReferenceError, `${name} is not defined`);
+    this.globalObject[name] = value;
+  }
+
+  protected initBinding(name: string, value: unknown, scope: Scope): void {
+    const b = scope.vars.get(name);
+    if (b) {
+      b.value = value;
+      b.initialized = true;
+    } else {
+      scope.declare(name, value, true, true);
+    }
+  }
+
+  /** The innermost function (arrow or not) whose body the scope belongs to. */
+  protected currentClosure(scope: Scope): Closure | null {
+    for (let s: Scope | null = scope; s; s = s.parent) if (s.closure) return s.closure;
+    return null;
+  }
+
+  protected thisContext(scope: Scope): ThisContext | null {
+    for (let s: Scope | null = scope; s; s = s.parent) if (s.ctx) return s.ctx;
+    return null;
+  }
+
+  /** The text V8 uses for a callee in "x is not a function". */
+  describe(node: AnyNode): string {
+    switch (node.type) {
+      case 'Identifier': return node.name;
+      case 'ThisExpression': return 'this';
+      case 'Super': return 'super';
+      case 'MemberExpression':
+        if (node.computed) {
+          const p = node.property;
+          const inner = p.type === 'Literal' ? (typeof p.value === 'string' ? `"${p.value}"` : String(p.value)) : p.type === 'Identifier' ? p.name : '...';
+          return `${this.describe(node.object)}[${inner}]`;
+        }
+        return `${this.describe(node.object)}.${node.property.name}`;
+      case 'CallExpression': return `${this.describe(node.callee)}(...)`;
+      case 'ChainExpression': return this.describe(node.expression);
+      case 'Literal': return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
+      default: return '(intermediate value)';
+    }
+  }
+
+  protected toNumber(v: unknown, node: AnyNode): number {
+    try {
+      return Number(v);
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+  }
+
+  protected toStringForConcat(v: unknown, node: AnyNode): string {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'symbol') throw this.jsError(TypeError, 'Cannot convert a Symbol value to a string');
+    try {
+      return `${v as string}`;
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+  }
+
+  protected checkString(s: unknown, node: AnyNode): void {
+    if (typeof s === 'string' && s.length > MAX_STRING_LENGTH) {
+      throw errorAt('budget', `A string grew beyond ${MAX_STRING_LENGTH} characters`, node);
+    }
+  }
+
+  binary(op: string, a: any, b: any, node: AnyNode): unknown {
+    try {
+      let r: unknown;
+      switch (op) {
+        case '+': r = a + b; this.checkString(r, node); return r;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        case '%': return a % b;
+        case '**': return a ** b;
+        case '==': return a == b;
+        case '!=': return a != b;
+        case '===': return a === b;
+        case '!==': return a !== b;
+        case '<': return a < b;
+        case '<=': return a <= b;
+        case '>': return a > b;
+        case '>=': return a >= b;
+        case '&': return a & b;
+        case '|': return a | b;
+        case '^': return a ^ b;
+        case '<<': return a << b;
+        case '>>': return a >> b;
+        case '>>>': return a >>> b;
+        case 'instanceof':
+          if (typeof b !== 'function') throw this.jsError(TypeError, "Right-hand side of 'instanceof' is not callable");
+          return a instanceof b;
+        case 'in':
+          if (!isObject(b)) throw this.jsError(TypeError, `Cannot use 'in' operator to search for '${String(a)}' in ${String(b)}`);
+          return this.toKey(a) in b;
+      }
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+    throw errorAt('unsupported', `Unsupported operator ${op}`, node);
+  }
+
+  toKey(v: unknown): PropertyKey {
+    if (typeof v === 'symbol') return v;
+    if (typeof v === 'string') return v;
+    return String(v);
+  }
+
+  /** Reads obj[key] the way the snippet would, refusing what would leak the host or the wall clock. */
+  getMember(obj: unknown, key: PropertyKey, node: AnyNode): unknown {
+    if (obj === null || obj === undefined) {
+      throw this.jsError(TypeError, `Cannot read properties of ${obj} (reading '${String(typeof key === 'symbol' ? key.toString() : key)}')`);
+    }
+    if (key === 'stack' && obj instanceof Error) {
+      throw errorAt('unsupported', 'Unsupported: err.stack (a stack trace with file paths differs on every machine); log err.message instead', node);
+    }
+    if (key === '__proto__' || key === 'caller' || key === 'callee') {
+      if (key !== '__proto__' || typeof obj === 'function') {
+        throw errorAt('unsupported', `Unsupported: reading .${String(key)}`, node);
+      }
+    }
+    let value: unknown;
+    try {
+      value = (obj as any)[key];
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+    if (value === undefined && isObject(obj) && this.strictObjects.has(obj) && !(key in (obj as object))) {
+      const owner = this.host.strictObjectName(obj);
+      throw errorAt('unsupported', `Unsupported: ${owner}.${String(key)} is not supported by the simulator`, node);
+    }
+    if (value !== undefined && this.refusedValues.has(value)) {
+      throw errorAt('unsupported', `Unsupported: ${this.refusedValues.get(value)}`, node);
+    }
+    return value;
+  }
+
+  protected checkWritable(obj: unknown, node: AnyNode): void {
+    if (isObject(obj) && (this.intrinsics.has(obj as object) || this.strictObjects.has(obj as object))) {
+      throw errorAt('unsupported', 'Unsupported: changing built-in objects (prototypes, console, process, Math...) is not supported', node);
+    }
+  }
+
+  setMember(obj: unknown, key: PropertyKey, value: unknown, node: AnyNode, scope: Scope | null): void {
+    if (obj === null || obj === undefined) {
+      throw this.jsError(TypeError, `Cannot set properties of ${obj} (setting '${String(key)}')`);
+    }
+    if (!isObject(obj)) {
+      if (scope?.strict) throw this.jsError(TypeError, `Cannot create property '${String(key)}' on ${typeof obj} '${String(obj)}'`);
+      return;
+    }
+    this.checkWritable(obj, node);
+    if (key === '__proto__') throw errorAt('unsupported', 'Unsupported: assigning __proto__', node);
+    if (Array.isArray(obj) && key === 'length' && typeof value === 'number' && value > MAX_ARRAY_LENGTH) {
+      throw errorAt('budget', `Arrays longer than ${MAX_ARRAY_LENGTH} items are not supported`, node);
+    }
+    let ok: boolean;
+    try {
+      ok = Reflect.set(obj, key, value);
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+    if (!ok && (scope?.strict ?? true)) {
+      throw this.jsError(TypeError, `Cannot assign to read only property '${String(key)}' of object '${this.inspectForError(obj)}'`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+export function isObject(v: unknown): boolean {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+export function typeofValue(v: unknown): string {
+  return typeof v;
+}
+
+export function propName(key: AnyNode): string {
+  if (key.type === 'Identifier') return key.name;
+  return String(key.value);
+}
