@@ -1,0 +1,47 @@
+// The real-world corpus: every snippet in tests/corpus/ (taken from public quiz pages, interview
+// collections, Node's documentation, tutorials and gists; the first line of each names its source)
+// must simulate exactly as the real `node` printed it (scripts/record-corpus.ts), end the same way,
+// and be flagged as a race when node's own runs differed. Only output a one-line card cannot show
+// (a console call printing several lines, %o) may instead be refused with a line:column message.
+// The figures (share accepted, share exact among accepted) are printed at the end.
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatFigures, judge, loadCorpus, summarize, type Verdict } from './helpers/corpus.ts';
+
+const corpus = loadCorpus();
+const verdicts: { file: string; verdict: Verdict }[] = [];
+
+describe('real-world corpus', () => {
+  it('has at least 150 snippets, each naming its public source on its first line', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    for (const s of corpus) {
+      expect(s.sourceLine, s.file).toMatch(/^\/\/ Source: (https?:\/\/\S+|[\w.-]+\/[\w.-]+ \S+)/);
+      expect(s.record.file, s.file).toBe(s.file);
+      expect(s.record.runs, s.file).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has CommonJS and ES-module snippets', () => {
+    expect(corpus.filter((s) => s.module === 'module').length).toBeGreaterThanOrEqual(10);
+    expect(corpus.filter((s) => s.module === 'commonjs').length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(corpus.map((s) => [s.file, s] as const))('%s', (_file, snippet) => {
+    const verdict = judge(snippet);
+    verdicts.push({ file: snippet.file, verdict });
+    if (verdict.kind === 'refused-ok') {
+      // Refused only where node printed what a card cannot show, and the message says where.
+      expect(snippet.record.multilineConsole.length).toBeGreaterThan(0);
+      expect(verdict.message).toMatch(/\(\d+:\d+\)$/);
+      return;
+    }
+    const detail =
+      verdict.kind === 'wrong' ? `wrong: ${verdict.why}` : verdict.kind === 'exact' ? 'exact' : `${verdict.kind}: ${verdict.message}`;
+    expect(detail).toBe('exact');
+  }, 60_000);
+
+  afterAll(() => {
+    if (verdicts.length === 0) return;
+    const figures = summarize(verdicts);
+    console.log(formatFigures(figures));
+  });
+});

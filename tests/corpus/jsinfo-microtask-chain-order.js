@@ -1,0 +1,5 @@
+// Source: https://github.com/javascript-tutorial/en.javascript.info/blob/master/1-js/11-async/07-microtask-queue/article.md
+// Adapted: alert() replaced by console.log() (node has no alert).
+Promise.resolve()
+  .then(() => console.log("promise done!"))
+  .then(() => console.log("code finished"));

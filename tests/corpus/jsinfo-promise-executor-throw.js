@@ -1,0 +1,5 @@
+// Source: https://github.com/javascript-tutorial/en.javascript.info/blob/master/1-js/11-async/04-promise-error-handling/article.md (Implicit try..catch)
+// Adapted: alert(x) replaced by console.log(String(x)), which prints the text alert shows.
+new Promise((resolve, reject) => {
+  throw new Error("Whoops!");
+}).catch(err => console.log(String(err))); // Error: Whoops!

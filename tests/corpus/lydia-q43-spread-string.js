@@ -1,0 +1,3 @@
+// Source: https://github.com/lydiahallie/javascript-questions/blob/master/README.md (question 43)
+// Adapted: the expression is wrapped in console.log so node prints it.
+console.log([..."Lydia"]);

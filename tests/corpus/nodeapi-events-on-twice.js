@@ -1,0 +1,14 @@
+// Source: https://github.com/nodejs/node/blob/main/doc/api/events.md (Handling events only once: on)
+// Adapted: the MyEmitter class and require line added.
+const EventEmitter = require('node:events');
+class MyEmitter extends EventEmitter {}
+
+const myEmitter = new MyEmitter();
+let m = 0;
+myEmitter.on('event', () => {
+  console.log(++m);
+});
+myEmitter.emit('event');
+// Prints: 1
+myEmitter.emit('event');
+// Prints: 2
