@@ -1,7 +1,7 @@
 // Hand-made data for the client tests: a small snippet, its true order, and a trace whose
 // snapshots follow the engine's vocabulary (shared/engine/types.ts), written out step by step.
 import type { QueuedJob, Snapshot, SourceRange, TimerEntry, TraceStep } from '../../shared/engine/types.ts';
-import type { RevealedCard } from '../../shared/protocol.ts';
+import type { RevealedCard, RoundResult } from '../../shared/protocol.ts';
 
 export const SOURCE = [
   "console.log('A');",
@@ -46,3 +46,24 @@ export const TRACE: TraceStep[] = [
   { kind: 'phase', text: 'The event loop enters the timers phase', loc: null, snapshot: snap({ phase: 'timers', time: 1, timers: [timer], console: ['A', 'E', 'D', 'C'] }) },
   { kind: 'print', text: "console.log prints 'B'", loc: at(2, 18, 34), card: 4, snapshot: snap({ phase: 'timers', time: 1, stack: [{ name: 'setTimeout callback', loc: at(2, 12, 35) }], console: ['A', 'E', 'D', 'C', 'B'] }) },
 ];
+
+/**
+ * A D E C B against the true A E D C B: D and E swapped. The server's verdicts, one per card by TRUE
+ * position: E kept in order (the longest run A, E, C, B) but shifted, D out of order.
+ */
+export const ANSWER: Pick<RoundResult, 'submitted' | 'verdicts'> = {
+  submitted: ['ca', 'cd', 'ce', 'cc', 'cb'],
+  verdicts: [
+    { cardId: 'ca', truePosition: 0, placedAt: 0, inPlace: true, inOrder: true },
+    { cardId: 'ce', truePosition: 1, placedAt: 2, inPlace: false, inOrder: true },
+    { cardId: 'cd', truePosition: 2, placedAt: 1, inPlace: false, inOrder: false },
+    { cardId: 'cc', truePosition: 3, placedAt: 3, inPlace: true, inOrder: true },
+    { cardId: 'cb', truePosition: 4, placedAt: 4, inPlace: true, inOrder: true },
+  ],
+};
+
+/** No answer: the server still sends one verdict per card, none placed. */
+export const NO_ANSWER: Pick<RoundResult, 'submitted' | 'verdicts'> = {
+  submitted: null,
+  verdicts: TRUE_ORDER.map((card, i) => ({ cardId: card.id, truePosition: i, placedAt: null, inPlace: false, inOrder: false })),
+};

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Hand } from '../../client/src/lib/hand.svelte.ts';
 import { judgeCards, moveItem, ordinal, placementsByTrueIndex, verdictKind } from '../../client/src/lib/ordering.ts';
-import { TRUE_ORDER } from './fixtures.ts';
+import { ANSWER, NO_ANSWER, TRUE_ORDER } from './fixtures.ts';
 
 // A hand as dealt: the true-order cards (each with the place of its console.log) in a shuffled order.
 const dealt = ['cb', 'ca', 'cd', 'ce', 'cc'].map((id) => TRUE_ORDER.find((c) => c.id === id)!);
@@ -78,11 +78,10 @@ describe('Hand', () => {
 });
 
 describe('judgeCards', () => {
-  // A D E C B against the true A E D C B: D and E swapped. The longest run in true order is
-  // A, E, C, B (or A, D, C, B): the server says which one it counted.
-  const answer = { submitted: ['ca', 'cd', 'ce', 'cc', 'cb'], correct: [true, false, false, true, true], inOrder: [true, false, true, true, true] };
+  // The server's verdicts by true position (fixtures.ts): A D E C B against the true A E D C B.
+  const answer = ANSWER;
 
-  it('marks each submitted card and says where it belonged', () => {
+  it('lists the answer in the player order with the server verdict and where each card belongs', () => {
     const verdicts = judgeCards(TRUE_ORDER, answer);
     expect(verdicts.map((v) => [v.text, v.placedAt, v.belongsAt, verdictKind(v)])).toEqual([
       ['A', 0, 0, 'right'],
@@ -94,14 +93,18 @@ describe('judgeCards', () => {
     expect(verdicts[1]!.loc.start.line).toBe(4);
   });
 
-  it('trusts the server on right/wrong (it scores duplicates)', () => {
-    const verdicts = judgeCards(TRUE_ORDER, { submitted: ['ca', 'ce', 'cd', 'cc', 'cb'], correct: [true, true, false, true, true], inOrder: [true, true, false, true, true] });
+  it('takes right/wrong from the server, never from positions (duplicate lines are scored there)', () => {
+    // Two cards with the same text: the server judged the second "C"-like card at its place as not in place.
+    const verdicts = judgeCards(TRUE_ORDER, {
+      submitted: ['ca', 'ce', 'cd', 'cc', 'cb'],
+      verdicts: TRUE_ORDER.map((card, i) => ({ cardId: card.id, truePosition: i, placedAt: i, inPlace: i !== 2, inOrder: i !== 2 })),
+    });
     expect(verdicts[2]!.right).toBe(false);
     expect(verdictKind(verdicts[2]!)).toBe('wrong');
   });
 
   it('without an answer lists the true order, all unplaced', () => {
-    const verdicts = judgeCards(TRUE_ORDER, { submitted: null, correct: [], inOrder: [] });
+    const verdicts = judgeCards(TRUE_ORDER, NO_ANSWER);
     expect(verdicts.map((v) => v.text)).toEqual(['A', 'E', 'D', 'C', 'B']);
     expect(verdicts.every((v) => v.placedAt === null && !v.right)).toBe(true);
   });

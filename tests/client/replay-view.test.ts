@@ -6,14 +6,14 @@ import ResultList from '../../client/src/lib/components/ResultList.svelte';
 import Leaderboard from '../../client/src/lib/components/Leaderboard.svelte';
 import { judgeCards, placementsByTrueIndex } from '../../client/src/lib/ordering.ts';
 import Replay from '../../client/src/lib/replay/Replay.svelte';
-import { SOURCE, TRACE, TRUE_ORDER } from './fixtures.ts';
+import { ANSWER, NO_ANSWER, SOURCE, TRACE, TRUE_ORDER } from './fixtures.ts';
 
 /** Visible text of rendered HTML, whitespace collapsed (comments and tags dropped). */
 function textOf(html: string): string {
   return html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const answer = { submitted: ['ca', 'cd', 'ce', 'cc', 'cb'], correct: [true, false, false, true, true], inOrder: [true, false, true, true, true] };
+const answer = ANSWER;
 
 describe('Replay view', () => {
   it('draws the first step: caption, phase, empty console, the call stack', () => {
@@ -73,7 +73,7 @@ describe('ResultList', () => {
     expect(body.match(/aria-pressed="false"/g)).toHaveLength(5);
   });
   it('lists the true order when the player did not answer', () => {
-    const { body } = render(ResultList, { props: { verdicts: judgeCards(TRUE_ORDER, null), answered: false } });
+    const { body } = render(ResultList, { props: { verdicts: judgeCards(TRUE_ORDER, NO_ANSWER), answered: false } });
     expect(textOf(body)).toMatch(/did not answer .*1 A .*2 E .*3 D .*4 C .*5 B/);
   });
 });
@@ -81,9 +81,9 @@ describe('ResultList', () => {
 describe('Leaderboard', () => {
   it('orders by rank, shows rank changes and marks the viewer', () => {
     const entries = [
-      { playerId: 'b', nickname: 'Bob', score: 800, rank: 2, previousRank: 1, roundPoints: 100, streak: 0, connected: true, totalSeconds: 20 },
-      { playerId: 'a', nickname: 'Ada', score: 900, rank: 1, previousRank: 3, roundPoints: 400, streak: 2, connected: true, totalSeconds: 18 },
-      { playerId: 'c', nickname: 'Cy', score: 100, rank: 3, previousRank: null, roundPoints: 0, streak: 0, connected: false, totalSeconds: 40 },
+      { playerId: 'b', nickname: 'Bob', score: 800, rank: 2, previousRank: 1, roundPoints: 100, streak: 0, bestStreak: 0, connected: true, totalSeconds: 20 },
+      { playerId: 'a', nickname: 'Ada', score: 900, rank: 1, previousRank: 3, roundPoints: 400, streak: 2, bestStreak: 2, connected: true, totalSeconds: 18 },
+      { playerId: 'c', nickname: 'Cy', score: 100, rank: 3, previousRank: null, roundPoints: 0, streak: 0, bestStreak: 0, connected: false, totalSeconds: 40 },
     ];
     const { body } = render(Leaderboard, { props: { entries, youId: 'b' } });
     const text = textOf(body);

@@ -1,6 +1,6 @@
-// Pure logic of a hand of cards: moving a card, and judging a submitted order against the
-// revealed true order (which card went where, and where it belonged). Used by the phone's card
-// list, the practice screen and the replay's console marks.
+// Pure logic of a hand of cards: moving a card, and joining the server's per-card verdicts (by true
+// position) with the revealed cards' texts and source places. Used by the phone's card list, the
+// practice screen and the replay's console marks.
 import type { HandCard, RevealedCard, RoundResult } from '../../../shared/protocol.ts';
 
 /** A copy of `items` with the item at `from` moved to index `to` (both clamped to the list). */
@@ -13,13 +13,13 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return copy;
 }
 
-/** How one card of the player's answer fared, in the order the player submitted it. */
+/** How one card of the player's answer fared, with its text and source place (for the screens). */
 export interface CardVerdict {
   cardId: string;
   text: string;
   /** Where the player put the card (0-based), or null if the player did not answer. */
   placedAt: number | null;
-  /** Where the card really belongs (0-based). */
+  /** Where the card really belongs (0-based): its index in the true order. */
   belongsAt: number;
   /** In its exact true position. */
   right: boolean;
@@ -29,52 +29,52 @@ export interface CardVerdict {
   loc: RevealedCard['loc'];
 }
 
-/** The parts of a round result that judging needs. */
-export type Judged = Pick<RoundResult, 'submitted' | 'correct' | 'inOrder'>;
+/** The part of a round result that judging needs: the server's verdicts, by true position. */
+export type Judged = Pick<RoundResult, 'submitted' | 'verdicts'>;
 
 /** How a card is shown: in its place, in the right order but shifted, or out of order. */
 export function verdictKind(v: Pick<CardVerdict, 'right' | 'inOrder'>): 'right' | 'in-order' | 'wrong' {
   return v.right ? 'right' : v.inOrder ? 'in-order' : 'wrong';
 }
 
+const NOWHERE: RevealedCard['loc'] = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+
 /**
- * Judges a submitted order card by card. The server's `correct` and `inOrder` flags are the
- * authority (it scores duplicate lines and edge cases); the true position comes from the card id.
- * Without an answer the verdicts follow the true order, all wrong.
+ * The server's verdicts (one per card of the true order, by true position) joined with the cards'
+ * texts and source places. Nothing is re-derived here: positions and right/in-order flags are the
+ * server's. Listed in the player's order when they answered (their answer, card by card), else in
+ * the true order.
  */
 export function judgeCards(trueOrder: readonly RevealedCard[], result: Judged | null): CardVerdict[] {
-  const truePos = new Map(trueOrder.map((card, i) => [card.id, i]));
   const byId = new Map(trueOrder.map((card) => [card.id, card]));
-  const submitted = result?.submitted;
-  if (!submitted) {
-    return trueOrder.map((card, i) => ({ cardId: card.id, text: card.text, placedAt: null, belongsAt: i, right: false, inOrder: false, loc: card.loc }));
-  }
-  return submitted.map((id, i) => {
-    const card = byId.get(id);
-    const belongsAt = truePos.get(id) ?? -1;
-    const right = result.correct[i] ?? belongsAt === i;
+  const verdicts = (result?.verdicts ?? []).map((v): CardVerdict => {
+    const card = byId.get(v.cardId);
     return {
-      cardId: id,
+      cardId: v.cardId,
       text: card?.text ?? '?',
-      placedAt: i,
-      belongsAt,
-      right,
-      inOrder: result.inOrder?.[i] ?? right,
-      loc: card?.loc ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+      placedAt: v.placedAt,
+      belongsAt: v.truePosition,
+      right: v.inPlace,
+      inOrder: v.inOrder,
+      loc: card?.loc ?? NOWHERE,
     };
   });
+  if (verdicts.length === 0) {
+    return trueOrder.map((card, i) => ({ cardId: card.id, text: card.text, placedAt: null, belongsAt: i, right: false, inOrder: false, loc: card.loc }));
+  }
+  const answered = !!result?.submitted && verdicts.every((v) => v.placedAt !== null);
+  return answered ? verdicts.slice().sort((a, b) => (a.placedAt ?? 0) - (b.placedAt ?? 0)) : verdicts.slice().sort((a, b) => a.belongsAt - b.belongsAt);
 }
 
 /**
  * For each line of the true output (by index), where the player had put it: the replay marks
- * each console line as it prints. Null entries mean the player did not answer.
+ * each console line as it prints. Null `placedAt` means the player did not answer.
  */
 export function placementsByTrueIndex(trueOrder: readonly RevealedCard[], result: Judged | null): Placement[] {
-  const verdicts = judgeCards(trueOrder, result);
-  const byId = new Map(verdicts.map((v) => [v.cardId, v]));
-  return trueOrder.map((card) => {
-    const v = byId.get(card.id);
-    return { placedAt: v?.placedAt ?? null, right: v?.right ?? false, inOrder: v?.inOrder ?? false };
+  const byTrue = new Map((result?.verdicts ?? []).map((v) => [v.truePosition, v]));
+  return trueOrder.map((_, i) => {
+    const v = byTrue.get(i);
+    return { placedAt: v?.placedAt ?? null, right: v?.inPlace ?? false, inOrder: v?.inOrder ?? false };
   });
 }
 

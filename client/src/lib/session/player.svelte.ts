@@ -1,6 +1,8 @@
 // A phone's seat in a live room: join with code + nickname, rejoin with the stored token after a
 // reload or a dropped connection, follow the player views the server sends, order the hand and
-// submit it. Components only read this state and call its methods.
+// submit it. Components only read this state and call its methods. An answer given while the game
+// is paused (or refused because a pause arrived on its way) is kept and sent as soon as the room
+// resumes, so a pause never costs a player their answer.
 import type { PlayerView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { Hand } from '../hand.svelte.ts';
@@ -21,6 +23,8 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
   #code = $state('');
   #pendingNickname: string | null;
   #tried = '';
+  /** An answer waiting for the pause to end (the round it belongs to). */
+  #queued = $state<number | null>(null);
 
   /** `pendingNickname`: a join to perform as soon as the session starts (typed on the landing page). */
   constructor(conn: Connection, code: string | null, pendingNickname: string | null = null) {
@@ -49,6 +53,11 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
   get nickname(): string {
     return this.view?.you.nickname ?? this.#seat?.nickname ?? '';
   }
+  /** True while an answer waits for the game to resume. */
+  get answerQueued(): boolean {
+    return this.#queued !== null && this.#queued === this.view?.round?.number && !this.view?.submitted;
+  }
+
   /** True once this round's answer is in. */
   get submitted(): boolean {
     return !!this.view?.submitted;
@@ -121,15 +130,24 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     return this.fail(reply.code === 'ROOM_NOT_FOUND' ? 'That game is over or the code is wrong. Join a new one.' : reply.message);
   }
 
-  /** Sends the hand's current order as this round's answer. */
+  /**
+   * Sends the hand's current order as this round's answer. If the server refuses it because the
+   * game is paused, the answer is kept and sent again as soon as the game resumes (see #receive).
+   */
   async submit(): Promise<boolean> {
     const seat = this.#seat;
     const view = this.view;
     if (!seat || !view || view.phase !== 'answering' || view.submitted) return false;
+    this.#queued = null;
     const order = this.hand.order;
     const reply = await this.send('round:answer', { code: seat.code, playerToken: seat.playerToken, order });
     if (!reply.ok) {
       if (reply.code === 'ALREADY_ANSWERED') return true;
+      // A pause reached the server before the answer did: keep it for the resume.
+      if (this.view?.paused || /paused/i.test(reply.message)) {
+        this.#queued = view.round?.number ?? null;
+        return true;
+      }
       return this.fail(reply.code === 'ROUND_CLOSED' ? 'Too late: this round has closed.' : reply.message);
     }
     // The server sends a fresh view too; until then show the answer as sent.
@@ -161,6 +179,12 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     this.showServerView(view);
     this.#code = view.code;
     this.setStage('playing');
+    // The pause is over and an answer was waiting for it: send it now.
+    if (this.#queued !== null) {
+      const sameRound = view.round?.number === this.#queued;
+      if (!sameRound || view.submitted || view.phase !== 'answering') this.#queued = null;
+      else if (!view.paused && !this.busy) void this.submit();
+    }
   }
 
   #draft(): string[] | null {
