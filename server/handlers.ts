@@ -3,11 +3,12 @@
 // views. Bad input always gets an error acknowledgement and changes nothing; a client that forgot the
 // acknowledgement callback does not crash anything.
 import type { z } from 'zod';
-import type { Ack, ClientToServerEvents, ErrorCode, Response } from '../shared/protocol.ts';
+import type { Ack, ClientToServerEvents, ErrorCode, HostCommand, Response } from '../shared/protocol.ts';
 import {
   answerSchema,
   describeIssues,
   hostAuthSchema,
+  hostCommandSchema,
   joinSchema,
   kickSchema,
   lockSchema,
@@ -21,7 +22,8 @@ import {
 } from '../shared/schemas.ts';
 import { selectEntries } from './deck.ts';
 import { isPermutation } from './round.ts';
-import type { RoomEvent } from './room-types.ts';
+import { HOST_COMMAND_EVENTS } from './room-machine.ts';
+import type { HostEvent, RoomEvent } from './room-types.ts';
 import { LiveRoom, type GameSocket, type RoomRegistry } from './rooms.ts';
 import { roomViews } from './views.ts';
 
@@ -157,13 +159,10 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     reply({ ok: true, view });
   });
 
-  hostCommand('game:start', hostAuthSchema, () => ({ type: 'START' }));
-  hostCommand('game:pause', hostAuthSchema, () => ({ type: 'PAUSE' }));
-  hostCommand('game:resume', hostAuthSchema, () => ({ type: 'RESUME' }));
-  hostCommand('round:end', hostAuthSchema, () => ({ type: 'END_ROUND' }));
-  hostCommand('round:skip', hostAuthSchema, () => ({ type: 'SKIP' }));
-  hostCommand('game:next', hostAuthSchema, () => ({ type: 'NEXT' }));
-  hostCommand('game:end', hostAuthSchema, () => ({ type: 'END' }));
+  // Flow commands name the round and phase they are meant for: the machine refuses a stale one.
+  for (const [command, type] of Object.entries(HOST_COMMAND_EVENTS) as [HostCommand, HostEvent['type']][]) {
+    hostCommand(command, hostCommandSchema, (req) => ({ type, round: req.round, phase: req.phase }));
+  }
   hostCommand('player:kick', kickSchema, (req) => ({ type: 'KICK', playerId: req.playerId }));
   hostCommand('room:lock', lockSchema, (req) => ({ type: 'LOCK', locked: req.locked }));
 

@@ -1,6 +1,6 @@
 // The room's vocabulary: the machine's context, its events, and the records a game leaves behind
 // (read by the views, the rules and the CSV report). Plain data, no sockets.
-import type { RoomSettings, RoundDistribution, RoundResult } from '../shared/protocol.ts';
+import type { HostTarget, RoomSettings, RoundDistribution, RoundResult } from '../shared/protocol.ts';
 import type { DeckEntry } from './deck.ts';
 import type { Answer, RoundCard } from './round.ts';
 
@@ -12,8 +12,13 @@ export interface RoomInput {
   settings: RoomSettings;
   /** Deck entries matching the settings; the game's rounds are picked from these at START. */
   candidates: DeckEntry[];
-  /** The "get ready" pause before answering opens, in ms (default 3000). */
+  /** The "get ready" pause before answering opens, in ms (default 3000; 0 opens answering at once). */
   countdownMs?: number;
+  /**
+   * A solo practice run rather than a class: one player, no leaderboard step (NEXT at the reveal deals
+   * the next round) and the podium is the run's summary. Same events, rules and scoring otherwise.
+   */
+  solo?: boolean;
 }
 
 export interface PlayerState {
@@ -21,12 +26,16 @@ export interface PlayerState {
   nickname: string;
   /** Case-insensitive key for uniqueness. */
   key: string;
+  /** The phone's own id (from its storage), if it sent one: a kick bans it too. */
+  deviceId?: string | null;
   /** Secret: never leaves the server except in this player's own join acknowledgement. */
   token: string;
   connected: boolean;
   score: number;
   /** Consecutive fully right rounds so far. */
   streak: number;
+  /** The longest streak so far. */
+  bestStreak: number;
   /** Sum of answer times in ms (a round not answered counts its full limit): the tie-breaker. */
   totalMs: number;
   /** Points earned in the last scored round. */
@@ -86,27 +95,45 @@ export interface RoomContext {
   /** The snippets of this game, picked at START. */
   rounds: DeckEntry[];
   countdownMs: number;
+  /** A solo practice run (see RoomInput.solo). */
+  solo: boolean;
   /** In join order. */
   players: Record<string, PlayerState>;
   /** Tokens of kicked players: they cannot come back under them. */
   kickedTokens: string[];
+  /**
+   * Players the host kicked in this game, kept out by nickname key (look-alikes included) and device id
+   * until the host unbans them. Optional: rooms stored before bans existed have none.
+   */
+  bans?: Ban[];
   locked: boolean;
   round: RoundState | null;
   history: RoundRecord[];
 }
 
-/** Events of the room machine. Player ids are already authenticated by the edge (token -> id). */
+/** The host's flow commands. Each names the round and phase it is meant for (HostTarget). */
+export type HostEvent = ({ type: 'START' } | { type: 'PAUSE' } | { type: 'RESUME' } | { type: 'END_ROUND' } | { type: 'SKIP' } | { type: 'NEXT' } | { type: 'END' }) &
+  HostTarget;
+
+/**
+ * Events of the room machine: plain serialisable objects (the store logs them). Player ids are already
+ * authenticated by the edge (token -> id).
+ */
 export type RoomEvent =
-  | { type: 'JOIN'; playerId: string; token: string; nickname: string }
+  | { type: 'JOIN'; playerId: string; token: string; nickname: string; deviceId?: string | null }
   | { type: 'REJOIN'; playerId: string }
   | { type: 'DISCONNECT'; playerId: string }
   | { type: 'ANSWER'; playerId: string; order: string[] }
-  | { type: 'START' }
-  | { type: 'PAUSE' }
-  | { type: 'RESUME' }
-  | { type: 'END_ROUND' }
-  | { type: 'SKIP' }
-  | { type: 'NEXT' }
+  | HostEvent
   | { type: 'KICK'; playerId: string }
-  | { type: 'LOCK'; locked: boolean }
-  | { type: 'END' };
+  | { type: 'UNBAN'; banId: string }
+  | { type: 'LOCK'; locked: boolean };
+
+/** A kicked player kept out of the room: `id` is the kicked player's id (the host unbans by it). */
+export interface Ban {
+  id: string;
+  nickname: string;
+  /** nicknameKey() of the nickname: any look-alike name is refused too. */
+  key: string;
+  deviceId: string | null;
+}

@@ -8,10 +8,10 @@ import type { ClientToServerEvents, PracticeSettings, RoomSettings, ServerToClie
 import { selectEntries, type Deck } from './deck.ts';
 import type { Deps } from './deps.ts';
 import { createPracticeMachine, practiceView, type PracticeMachine } from './practice-machine.ts';
-import { createRoomMachine, type RoomMachine } from './room-machine.ts';
+import { createRoomMachine, refusal, type RoomMachine } from './room-machine.ts';
 import type { RoomEvent } from './room-types.ts';
 import { pickRounds } from './round.ts';
-import { explainRejection, type Rejection } from './rules.ts';
+import type { Rejection } from './rules.ts';
 import { roomViews } from './views.ts';
 
 /** What the server remembers on each socket: the rooms and practice runs it is attached to. */
@@ -83,8 +83,8 @@ export class LiveRoom {
 
   /** Sends `event` if the machine accepts it; otherwise says why and changes nothing. */
   send(event: RoomEvent): Rejection | null {
-    const snapshot = this.actor.getSnapshot();
-    if (snapshot.status !== 'active' || !snapshot.can(event)) return explainRejection(snapshot, event);
+    const rejection = refusal(this.actor.getSnapshot(), event);
+    if (rejection) return rejection;
     this.actor.send(event);
     return null;
   }

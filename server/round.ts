@@ -1,7 +1,8 @@
-// Dealing and scoring one round, shared by the room machine and the practice machine: random card ids,
-// a private shuffle per player, the check that an answer is a permutation of the hand, and the result
-// a player sees at the reveal. Pure apart from the injected randomness.
-import type { Difficulty, HandCard, RevealedCard, RoundResult } from '../shared/protocol.ts';
+// One round, for live rooms and solo practice alike (practice is a one-player room): dealing (random
+// card ids, a private shuffle per player), recording an answer's time, scoring (the result a player sees,
+// with each card's verdict by its true position) and the reveal's class-wide distribution. Pure apart
+// from the injected randomness.
+import type { CardVerdict, Difficulty, HandCard, RevealedCard, RoundDistribution, RoundResult, WrongOrder } from '../shared/protocol.ts';
 import { scoreRound } from '../shared/scoring.ts';
 import type { DeckEntry } from './deck.ts';
 import type { Deps } from './deps.ts';
@@ -40,16 +41,12 @@ export function shuffle<T>(items: readonly T[], deps: Deps): T[] {
 }
 
 /**
- * A player's hand: the round's card ids in a random order. The shuffle is uniform, except that from
- * four cards on a hand equal to the true order is shuffled again (once): a player should not be handed
- * the answer. Below four cards that rule would leak the answer itself (with two cards every hand would
- * be the reverse of the truth), so small hands stay uniform.
+ * A player's hand: the round's card ids in a uniformly random order (Fisher-Yates). The true order is
+ * dealt too, with probability 1/n! like any other: filtering it out would make it the one order nobody
+ * ever holds, and a class comparing hands (or one student rejoining) would find the answer by elimination.
  */
 export function dealHand(cards: readonly RoundCard[], deps: Deps): string[] {
-  const ids = cards.map((c) => c.id);
-  let hand = shuffle(ids, deps);
-  if (ids.length >= 4 && hand.every((id, i) => id === ids[i])) hand = shuffle(ids, deps);
-  return hand;
+  return shuffle(cards.map((c) => c.id), deps);
 }
 
 /** The hand as the player holds it: ids with texts, in the player's shuffled order. */
@@ -100,6 +97,7 @@ export function scoreAnswer(
   const place = score.placement;
   return {
     submitted: answer ? [...answer.order] : null,
+    verdicts: cardVerdicts(cards, answer ? answer.order : null, place),
     correct: place ? place.correct : [],
     inOrder: place ? place.inOrder : [],
     cardsRight: place ? place.cardsRight : 0,
@@ -110,6 +108,105 @@ export function scoreAnswer(
     streakBonus: score.streakBonus,
     seconds,
   };
+}
+
+/**
+ * For each card of the submitted order, the true position it stands for. Cards with the same text are
+ * interchangeable (see shared/scoring.ts): the k-th occurrence of a text maps to its k-th true position.
+ */
+function trueIndexes(cards: readonly RoundCard[], order: readonly string[]): number[] {
+  const textOf = new Map(cards.map((c) => [c.id, c.text]));
+  const positionsOf = new Map<string, number[]>();
+  cards.forEach((c, i) => positionsOf.set(c.text, [...(positionsOf.get(c.text) ?? []), i]));
+  const used = new Map<string, number>();
+  return order.map((id) => {
+    const text = textOf.get(id)!;
+    const k = used.get(text) ?? 0;
+    used.set(text, k + 1);
+    return positionsOf.get(text)![k];
+  });
+}
+
+/** Each card's verdict by its true position (the one numbering clients use). */
+export function cardVerdicts(
+  cards: readonly RoundCard[],
+  order: readonly string[] | null,
+  place: { correct: boolean[]; inOrder: boolean[] } | null,
+): CardVerdict[] {
+  const verdicts: CardVerdict[] = cards.map((c, i) => ({ cardId: c.id, truePosition: i, placedAt: null, inPlace: false, inOrder: false }));
+  if (!order || !place) return verdicts;
+  trueIndexes(cards, order).forEach((t, i) => {
+    verdicts[t] = { ...verdicts[t], placedAt: i, inPlace: place.correct[i], inOrder: place.inOrder[i] };
+  });
+  return verdicts;
+}
+
+/** How many wrong orders the reveal lists at most. */
+export const COMMON_WRONG_ORDERS = 3;
+
+const percent = (count: number, of: number) => (of > 0 ? Math.round((100 * count) / of) : 0);
+
+/**
+ * The class-wide picture of a round at the reveal, from the results of every player who held cards
+ * (answered or not: every percentage counts "no answer" in its denominator).
+ */
+export function roundDistribution(cards: readonly RoundCard[], results: readonly RoundResult[]): RoundDistribution {
+  const players = results.length;
+  const answered = results.filter((r) => r.submitted !== null);
+  const right = cards.map(() => 0);
+  const inOrder = cards.map(() => 0);
+  const wrongOrders = new Map<string, WrongOrder>();
+  for (const r of answered) {
+    r.verdicts.forEach((v, i) => {
+      if (v.inPlace) right[i]++;
+      if (v.inOrder) inOrder[i]++;
+    });
+    if (r.fullyRight) continue;
+    // The order as the screen showed it: identical texts count as the same card (by true position).
+    const order: string[] = [];
+    for (const v of r.verdicts) if (v.placedAt !== null) order[v.placedAt] = v.cardId;
+    const key = order.join(',');
+    const seen = wrongOrders.get(key);
+    if (seen) seen.count++;
+    else wrongOrders.set(key, { order, count: 1, percent: 0 });
+  }
+  const misplaced = cards.map((_, i) => answered.length - inOrder[i]);
+  let worst = -1;
+  misplaced.forEach((n, i) => {
+    if (n > 0 && (worst < 0 || n > misplaced[worst])) worst = i;
+  });
+  const fullyRight = answered.filter((r) => r.fullyRight).length;
+  const seconds = answered.map((r) => r.seconds ?? 0);
+  return {
+    perCard: cards.map((c, i) => ({
+      cardId: c.id,
+      right: right[i],
+      inOrder: inOrder[i],
+      noAnswer: players - answered.length,
+      percentRight: percent(right[i], players),
+    })),
+    players,
+    answered: answered.length,
+    noAnswer: players - answered.length,
+    fullyRight,
+    percentFullyRight: percent(fullyRight, players),
+    averageSeconds: answered.length ? Math.round((seconds.reduce((a, b) => a + b, 0) * 1000) / answered.length) / 1000 : null,
+    // Most chosen first; equal counts keep the order in which they were first seen (deterministic).
+    commonWrongOrders: [...wrongOrders.values()]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, COMMON_WRONG_ORDERS)
+      .map((w) => ({ ...w, percent: percent(w.count, players) })),
+    mostMisplaced: worst < 0 ? null : { cardId: cards[worst].id, count: misplaced[worst], percent: percent(misplaced[worst], players) },
+  };
+}
+
+/**
+ * The answering time of an answer made now: the time since answering opened, pauses excluded. While
+ * paused the clock is frozen at the pause (`pausedRemainingMs`), so the paused time never counts.
+ */
+export function answerMs(limitMs: number, deadlineAt: number | null, pausedRemainingMs: number | null, now: number): number {
+  const left = deadlineAt !== null ? deadlineAt - now : (pausedRemainingMs ?? 0);
+  return Math.min(limitMs, Math.max(0, limitMs - Math.max(0, left)));
 }
 
 /**

@@ -1,8 +1,10 @@
-// The room's rules as pure checks on its context: why a join, an answer or a command would be refused.
-// The room machine uses them as guards (so the machine is the authority) and the socket edge uses them
-// to tell a client *why* the machine refused, with a code from the protocol's closed list.
-import type { ErrorCode } from '../shared/protocol.ts';
-import { checkNickname, nicknameKey } from './nickname.ts';
+// The room's rules as pure checks on its context, each saying WHY an event would be refused (a code
+// from the protocol's closed list and a sentence for people) or null when it is allowed. The room
+// machine's guards are exactly these checks (guard = check(...) === null), and when the machine refuses
+// an event the reason is read back from the check of the guard that failed: the reasons live with the
+// guards, and nothing here knows the names of the machine's states.
+import type { ErrorCode, RoomPhase } from '../shared/protocol.ts';
+import { checkNickname, nicknameKey, sameNicknameKey } from './nickname.ts';
 import { isPermutation } from './round.ts';
 import type { RoomContext, RoomEvent } from './room-types.ts';
 
@@ -12,26 +14,62 @@ export interface Rejection {
   message: string;
 }
 
-const reject = (code: ErrorCode, message: string): Rejection => ({ code, message });
+export const reject = (code: ErrorCode, message: string): Rejection => ({ code, message });
+
+/**
+ * The phase a host command must name to act in a state: a phase of the protocol, or `paused`, which
+ * stands for the phase the round was paused in (the host screen keeps showing it).
+ */
+export type Aim = RoomPhase | 'paused';
+
+/** Params of the aimed-at guards. */
+export interface AimParams {
+  phase: Aim;
+}
 
 /** Why this JOIN cannot happen given the room's players and lock (not its phase), or null. */
-export function joinProblem(ctx: RoomContext, ev: Extract<RoomEvent, { type: 'JOIN' }>): Rejection | null {
+export function joinProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  if (ev.type !== 'JOIN') return reject('INVALID_STATE', 'Not a join.');
   const name = checkNickname(ev.nickname);
   if (!name.ok) return reject('NAME_INVALID', name.message);
+  const key = nicknameKey(name.nickname);
+  if (isBanned(ctx, key, ev.deviceId ?? null)) return reject('KICKED', 'The host removed you from this game; ask the host if you think this is a mistake.');
   if (ctx.locked) return reject('ROOM_LOCKED', 'The room is locked: the host is not letting new players in.');
   const players = Object.values(ctx.players);
   if (players.length >= ctx.settings.maxPlayers) return reject('ROOM_FULL', `The room is full (${ctx.settings.maxPlayers} players).`);
-  const key = nicknameKey(name.nickname);
-  if (players.some((p) => p.key === key)) return reject('NAME_TAKEN', `Someone in this room is already called "${name.nickname}".`);
+  if (players.some((p) => sameNicknameKey(p.key, key))) return reject('NAME_TAKEN', `Someone in this room is already called "${name.nickname}".`);
   if (ctx.players[ev.playerId] || ctx.kickedTokens.includes(ev.token)) return reject('INTERNAL', 'Could not register the player; please try again.');
   return null;
 }
 
-/** Why this ANSWER cannot be taken in the current round (not its phase), or null. */
-export function answerProblem(ctx: RoomContext, ev: Extract<RoomEvent, { type: 'ANSWER' }>): Rejection | null {
+/** Is a player with this nickname key or device banned (kicked) from the room? */
+export function isBanned(ctx: RoomContext, key: string, deviceId: string | null): boolean {
+  return (ctx.bans ?? []).some((b) => sameNicknameKey(b.key, key) || (deviceId !== null && b.deviceId === deviceId));
+}
+
+/** Why an UNBAN cannot apply (no such ban), or null. */
+export function unbanProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  if (ev.type !== 'UNBAN') return reject('INVALID_STATE', 'Not an unban.');
+  return (ctx.bans ?? []).some((b) => b.id === ev.banId) ? null : reject('NOT_PLAYER', 'That player is not banned from this room (already let back in?).');
+}
+
+/** Why a JOIN after the game started cannot happen, or null. */
+export function lateJoinProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  if (!ctx.settings.allowLateJoin) return reject('LATE_JOIN_CLOSED', 'The game has started and this room does not take late players.');
+  return joinProblem(ctx, ev);
+}
+
+/**
+ * Why this ANSWER cannot be taken in the current round, or null. An answer made while the round is
+ * paused is taken (and timed as of the pause): a student who submits as the host pauses keeps it. A
+ * pause during the countdown is different: answering has not opened yet.
+ */
+export function answerProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  if (ev.type !== 'ANSWER') return reject('INVALID_STATE', 'Not an answer.');
   if (!ctx.players[ev.playerId]) return reject('NOT_PLAYER', 'You are not a player in this room.');
   const round = ctx.round;
   if (!round || !round.hands[ev.playerId]) return reject('ROUND_CLOSED', 'You have no cards in this round.');
+  if (round.pausedFrom === 'countdown') return reject('ROUND_CLOSED', 'Answering has not opened yet.');
   if (round.answers[ev.playerId]) return reject('ALREADY_ANSWERED', 'You already answered this round.');
   if (!isPermutation(ev.order, round.cards)) return reject('INVALID_ORDER', 'The order must contain each of your cards exactly once.');
   return null;
@@ -45,8 +83,38 @@ export function startProblem(ctx: RoomContext): Rejection | null {
 }
 
 /** Why an event naming a player cannot apply to them, or null. */
-export function playerProblem(ctx: RoomContext, playerId: string): Rejection | null {
-  return ctx.players[playerId] ? null : reject('NOT_PLAYER', 'No such player in this room.');
+export function playerProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  if (!('playerId' in ev)) return reject('INVALID_STATE', 'No player named.');
+  return ctx.players[ev.playerId] ? null : reject('NOT_PLAYER', 'No such player in this room.');
+}
+
+/** The round number host commands name now (0 before the first round). */
+export function currentRoundNumber(ctx: RoomContext): number {
+  return ctx.round?.number ?? 0;
+}
+
+function describeTarget(round: number, phase: string): string {
+  return round === 0 ? phase : `round ${round} (${phase})`;
+}
+
+/**
+ * Why a host command is not aimed at where the room is (round number and the phase of the state it
+ * arrives in), or null. This is what makes a repeated or stale command harmless.
+ */
+export function aimProblem(ctx: RoomContext, ev: RoomEvent, params: AimParams): Rejection | null {
+  if (!('round' in ev) || !('phase' in ev)) return reject('BAD_REQUEST', 'A host command must name its round and phase.');
+  const phase = params.phase === 'paused' ? (ctx.round?.pausedFrom ?? 'answering') : params.phase;
+  const round = currentRoundNumber(ctx);
+  if (ev.round === round && ev.phase === phase) return null;
+  return reject(
+    'INVALID_STATE',
+    `This command was meant for ${describeTarget(ev.round, ev.phase)}, but the room is now at ${describeTarget(round, phase)}: nothing was done.`,
+  );
+}
+
+/** START: aimed at the lobby, with players and snippets. */
+export function startCheck(ctx: RoomContext, ev: RoomEvent): Rejection | null {
+  return aimProblem(ctx, ev, { phase: 'lobby' }) ?? startProblem(ctx);
 }
 
 /** Has every connected player with cards answered (and is anyone connected at all)? */
@@ -63,60 +131,42 @@ export function everyoneAnswered(ctx: RoomContext): boolean {
   return connected > 0;
 }
 
-/** The parts of a room snapshot needed to explain a refusal. */
-interface SnapshotLike {
-  status: string;
-  context: RoomContext;
-  value: unknown;
-}
-
-function stateName(snapshot: SnapshotLike): string {
-  const v = snapshot.value;
-  if (typeof v === 'string') return v;
-  const round = (v as { round?: string }).round;
-  return round ? `round.${round}` : 'unknown';
-}
+/** A check as the machine's guards use it. */
+export type Check = (ctx: RoomContext, ev: RoomEvent, params: AimParams) => Rejection | null;
 
 /**
- * Why the room machine refused `event` (the machine already said no): the phase first, then the
- * rules. Used only to word the error acknowledgement; the machine stays the authority.
+ * The checks behind the machine's refusable guards, by guard name. The machine defines each of these
+ * guards as `check(...) === null`; its refusal explainer calls the same check to say why.
  */
-export function explainRejection(snapshot: SnapshotLike, event: RoomEvent): Rejection {
-  const ctx = snapshot.context;
-  const state = stateName(snapshot);
-  const inRound = state.startsWith('round.');
-  if (snapshot.status !== 'active' || state === 'ended') return reject('INVALID_STATE', 'The game is over.');
-  switch (event.type) {
-    case 'JOIN':
-      if (state === 'podium') return reject('INVALID_STATE', 'The game is over.');
-      if (state !== 'lobby' && !ctx.settings.allowLateJoin) return reject('LATE_JOIN_CLOSED', 'The game has started and this room does not take late players.');
-      return joinProblem(ctx, event) ?? reject('INVALID_STATE', 'Cannot join right now.');
-    case 'ANSWER':
-      if (state === 'round.paused') return reject('ROUND_CLOSED', 'The game is paused: answer once it resumes.');
-      if (state === 'round.countdown') return reject('ROUND_CLOSED', 'Answering has not opened yet.');
-      if (state !== 'round.answering') return reject('ROUND_CLOSED', 'No round is accepting answers now.');
-      return answerProblem(ctx, event) ?? reject('ROUND_CLOSED', 'No round is accepting answers now.');
-    case 'START':
-      if (state !== 'lobby') return reject('INVALID_STATE', 'The game has already started.');
-      return startProblem(ctx) ?? reject('INVALID_STATE', 'Cannot start now.');
-    case 'PAUSE':
-      if (state === 'round.paused') return reject('INVALID_STATE', 'The game is already paused.');
-      return reject('INVALID_STATE', 'Nothing to pause: no round is running.');
-    case 'RESUME':
-      return reject('INVALID_STATE', 'The game is not paused.');
-    case 'END_ROUND':
-      return reject('INVALID_STATE', state === 'round.countdown' ? 'Answering has not opened yet.' : 'No round is accepting answers now.');
-    case 'SKIP':
-      return reject('INVALID_STATE', inRound ? 'Cannot skip now.' : 'No round is running: there is nothing to skip.');
-    case 'NEXT':
-      if (state === 'lobby') return reject('INVALID_STATE', 'Start the game first.');
-      if (inRound) return reject('INVALID_STATE', 'The round is still running: end it early or wait for the deadline.');
-      return reject('INVALID_STATE', 'Cannot advance now.');
-    case 'KICK':
-    case 'REJOIN':
-    case 'DISCONNECT':
-      return playerProblem(ctx, event.playerId) ?? reject('INVALID_STATE', 'Cannot do that now.');
-    default:
-      return reject('INVALID_STATE', 'Cannot do that now.');
-  }
-}
+export const CHECKS = {
+  canJoin: (ctx, ev) => joinProblem(ctx, ev),
+  canLateJoin: (ctx, ev) => lateJoinProblem(ctx, ev),
+  canAnswer: (ctx, ev) => answerProblem(ctx, ev),
+  canStart: (ctx, ev) => startCheck(ctx, ev),
+  isPlayer: (ctx, ev) => playerProblem(ctx, ev),
+  isBanned: (ctx, ev) => unbanProblem(ctx, ev),
+  aimedAt: (ctx, ev, params) => aimProblem(ctx, ev, params),
+} satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof CHECKS;
+
+/**
+ * What an event is refused with when the state it arrives in has no transition for it at all (a state
+ * may word it better in its `meta.refuse`).
+ */
+export const DEFAULT_REFUSALS: Record<RoomEvent['type'], Rejection> = {
+  JOIN: reject('INVALID_STATE', 'The game is over.'),
+  REJOIN: reject('INVALID_STATE', 'The game is over.'),
+  DISCONNECT: reject('INVALID_STATE', 'The game is over.'),
+  ANSWER: reject('ROUND_CLOSED', 'No round is accepting answers now.'),
+  START: reject('INVALID_STATE', 'The game has already started.'),
+  PAUSE: reject('INVALID_STATE', 'Nothing to pause: no round is running.'),
+  RESUME: reject('INVALID_STATE', 'The game is not paused.'),
+  END_ROUND: reject('INVALID_STATE', 'No round is accepting answers now.'),
+  SKIP: reject('INVALID_STATE', 'No round is running: there is nothing to skip.'),
+  NEXT: reject('INVALID_STATE', 'There is no next step now.'),
+  KICK: reject('INVALID_STATE', 'The game is over.'),
+  UNBAN: reject('INVALID_STATE', 'The game is over.'),
+  LOCK: reject('INVALID_STATE', 'The game is over.'),
+  END: reject('INVALID_STATE', 'The game is over.'),
+};

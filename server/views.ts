@@ -2,37 +2,26 @@
 // see. The true order, the scoring and the trace only appear from the reveal on, and a player's view
 // holds that player's hand and result only, never anyone's token. Everything the server sends about a
 // room goes through here.
-import type { SnapshotFrom } from 'xstate';
 import type {
   HostView,
   LeaderboardEntry,
   PlayerView,
   RevealInfo,
+  RoomNotice,
   RoomPhase,
   RoundInfo,
   RoundResult,
 } from '../shared/protocol.ts';
 import { rankStandings } from '../shared/scoring.ts';
-import type { RoomMachine } from './room-machine.ts';
+import { allowedControls, commandTarget, phaseOf, type RoomSnapshot } from './room-machine.ts';
 import type { RoomContext } from './room-types.ts';
-import { handCards } from './round.ts';
+import { cardVerdicts, handCards } from './round.ts';
 
-export type RoomSnapshot = SnapshotFrom<RoomMachine>;
+export type { RoomSnapshot } from './room-machine.ts';
+export { phaseOf } from './room-machine.ts';
 
 /** How many leaderboard entries a player's view carries (plus their own). */
 export const PLAYER_LEADERBOARD_SIZE = 10;
-
-/** The phase clients see; a paused round keeps the phase it was paused in. */
-export function phaseOf(snapshot: RoomSnapshot): RoomPhase {
-  if (snapshot.matches('lobby')) return 'lobby';
-  if (snapshot.matches({ round: 'countdown' })) return 'countdown';
-  if (snapshot.matches({ round: 'answering' })) return 'answering';
-  if (snapshot.matches({ round: 'paused' })) return snapshot.context.round?.pausedFrom === 'countdown' ? 'countdown' : 'answering';
-  if (snapshot.matches('reveal')) return 'reveal';
-  if (snapshot.matches('leaderboard')) return 'leaderboard';
-  if (snapshot.matches('podium')) return 'podium';
-  return 'ended';
-}
 
 function roundInfo(ctx: RoomContext, phase: RoomPhase, paused: boolean, now: number): RoundInfo | null {
   const round = ctx.round;
@@ -73,6 +62,7 @@ export function leaderboardOf(ctx: RoomContext): LeaderboardEntry[] {
     previousRank: p.previousRank,
     roundPoints: p.lastPoints,
     streak: p.streak,
+    bestStreak: p.bestStreak,
     connected: p.connected,
     totalSeconds: p.totalMs / 1000,
   }));
@@ -88,18 +78,49 @@ function revealInfo(ctx: RoomContext): RevealInfo | null {
   };
 }
 
-const NO_RESULT: RoundResult = {
-  submitted: null,
-  correct: [],
-  inOrder: [],
-  cardsRight: 0,
-  cardsInOrder: 0,
-  fullyRight: false,
-  points: 0,
-  streak: 0,
-  streakBonus: 0,
-  seconds: null,
-};
+/** The result of a player who held no cards this round (joined after it was dealt). */
+function noResult(ctx: RoomContext): RoundResult {
+  return {
+    submitted: null,
+    verdicts: ctx.round ? cardVerdicts(ctx.round.cards, null, null) : [],
+    correct: [],
+    inOrder: [],
+    cardsRight: 0,
+    cardsInOrder: 0,
+    fullyRight: false,
+    points: 0,
+    streak: 0,
+    streakBonus: 0,
+    seconds: null,
+  };
+}
+
+/**
+ * The notice that a round was skipped: shown during the round that follows it, or at the podium (or
+ * end) when the skip, or the host ending the game mid-round, finished the game.
+ */
+export function noticeOf(ctx: RoomContext, phase: RoomPhase): RoomNotice | null {
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last?.skipped || !ctx.round) return null;
+  if ((phase === 'countdown' || phase === 'answering') && ctx.round.number === last.number + 1) {
+    return { kind: 'round-skipped', round: last.number, message: `The host skipped round ${last.number}: it does not count for anyone.` };
+  }
+  if ((phase === 'podium' || phase === 'ended') && ctx.round.number === last.number) {
+    return { kind: 'round-skipped', round: last.number, message: `The game ended during round ${last.number}: that round does not count.` };
+  }
+  return null;
+}
+
+/** A player's best scored round so far (most points, earliest on a tie). */
+function bestRoundOf(ctx: RoomContext, playerId: string): { number: number; points: number } | null {
+  let best: { number: number; points: number } | null = null;
+  for (const record of ctx.history) {
+    if (record.skipped) continue;
+    const mine = record.results.find((r) => r.playerId === playerId);
+    if (mine && (!best || mine.points > best.points)) best = { number: record.number, points: mine.points };
+  }
+  return best;
+}
 
 /** The views of one snapshot; shared parts are computed once for all recipients. */
 export interface RoomViews {
@@ -118,6 +139,8 @@ export function roomViews(snapshot: RoomSnapshot, now: number): RoomViews {
   const reveal = phase === 'reveal' ? revealInfo(ctx) : null;
   const top = leaderboard.slice(0, PLAYER_LEADERBOARD_SIZE);
   const handsVisible = phase === 'countdown' || phase === 'answering' || phase === 'reveal';
+  const notice = noticeOf(ctx, phase);
+  const playerCount = Object.keys(ctx.players).length;
   return {
     host: () => ({
       role: 'host',
@@ -138,6 +161,10 @@ export function roomViews(snapshot: RoomSnapshot, now: number): RoomViews {
       reveal: reveal && ctx.round?.distribution ? { ...reveal, distribution: ctx.round.distribution } : null,
       leaderboard,
       reportPath: `/rooms/${ctx.code}/report.csv`,
+      allowedCommands: allowedControls(snapshot),
+      banned: (ctx.bans ?? []).map((b) => ({ id: b.id, nickname: b.nickname })),
+      commandTarget: commandTarget(snapshot),
+      notice,
     }),
     player: (playerId) => {
       const p = ctx.players[playerId];
@@ -148,14 +175,24 @@ export function roomViews(snapshot: RoomSnapshot, now: number): RoomViews {
       return {
         role: 'player',
         code: ctx.code,
-        you: { id: p.id, nickname: p.nickname, score: p.score, rank: p.ranked ? entry.rank : null, streak: p.streak },
+        playerCount,
+        you: {
+          id: p.id,
+          nickname: p.nickname,
+          score: p.score,
+          rank: p.ranked ? entry.rank : null,
+          streak: p.streak,
+          bestStreak: p.bestStreak,
+          bestRound: bestRoundOf(ctx, p.id),
+        },
         phase,
         paused,
         round,
         hand,
         submitted: answer ? [...answer.order] : null,
-        reveal: reveal ? { ...reveal, result: ctx.round?.results?.[playerId] ?? NO_RESULT } : null,
+        reveal: reveal ? { ...reveal, result: ctx.round?.results?.[playerId] ?? noResult(ctx) } : null,
         leaderboard: top.some((e) => e.playerId === playerId) ? top : [...top, entry],
+        notice,
       };
     },
   };

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'INVALID_STATE' // the command makes no sense in the room's current state
   | 'NO_SNIPPETS' // the settings select no snippet from the bank
   | 'RATE_LIMITED'
+  | 'ALREADY_JOINED' // this connection already holds a seat in the room (one seat per socket per room)
   | 'INTERNAL';
 
 /** Every acknowledgement: success with data, or a code and a sentence for people. */
@@ -235,7 +236,14 @@ export interface RoundInfo {
 export type HostCommand = 'game:start' | 'game:pause' | 'game:resume' | 'round:end' | 'round:skip' | 'game:next' | 'game:end';
 
 /** Every host control the server may allow: the flow commands plus kick and lock. */
-export type HostControl = HostCommand | 'player:kick' | 'room:lock';
+export type HostControl = HostCommand | 'player:kick' | 'player:unban' | 'room:lock';
+
+/** A player the host kicked: kept out (by nickname look-alikes and device) until the host allows them back. */
+export interface BannedPlayer {
+  /** Send as `banId` in `player:unban`. */
+  id: string;
+  nickname: string;
+}
 
 /**
  * What a host command is aimed at: copy `HostView.commandTarget` of the view the button was drawn
@@ -284,11 +292,15 @@ export interface HostView {
   commandTarget: HostTarget;
   /** Set just after a round was skipped (during the next round or the podium it led to), else null. */
   notice: RoomNotice | null;
+  /** Players kicked in this game, kept out until `player:unban`. */
+  banned: BannedPlayer[];
 }
 
 export interface PlayerView {
   role: 'player';
   code: string;
+  /** Players in the room now (connected or not; kicked players excluded), in every phase. */
+  playerCount: number;
   you: {
     id: string;
     nickname: string;
@@ -348,10 +360,12 @@ type HostAuth = { code: string; hostToken: string };
 export type HostCommandRequest = HostAuth & HostTarget;
 
 export interface ClientToServerEvents {
-  'room:create': (settings: Partial<RoomSettings>, ack: Ack<{ code: string; hostToken: string; view: HostView }>) => void;
+  /** `hostKey`: needed when the server runs with HOST_KEY (GET /healthz says `hostKeyRequired`). */
+  'room:create': (settings: Partial<RoomSettings> & { hostKey?: string }, ack: Ack<{ code: string; hostToken: string; view: HostView }>) => void;
   /** The host screen reloaded: resume control with the host token. */
   'host:resume': (req: HostAuth, ack: Ack<{ view: HostView }>) => void;
-  'room:join': (req: { code: string; nickname: string }, ack: Ack<{ playerToken: string; view: PlayerView }>) => void;
+  /** `deviceId`: the phone's own random id (kept in its storage), so a kicked player stays out. */
+  'room:join': (req: { code: string; nickname: string; deviceId?: string }, ack: Ack<{ playerToken: string; view: PlayerView }>) => void;
   /** A player's phone reloaded or reconnected: come back with the stored token. */
   'room:rejoin': (req: { code: string; playerToken: string }, ack: Ack<{ view: PlayerView }>) => void;
   'game:start': (req: HostCommandRequest, ack: Ack) => void;
@@ -363,7 +377,10 @@ export interface ClientToServerEvents {
   'round:skip': (req: HostCommandRequest, ack: Ack) => void;
   /** Advance: reveal -> leaderboard -> next round (or podium). */
   'game:next': (req: HostCommandRequest, ack: Ack) => void;
+  /** Removes a player and keeps them out (nickname look-alikes, device, token) for the rest of the game. */
   'player:kick': (req: HostAuth & { playerId: string }, ack: Ack) => void;
+  /** Lets a kicked player back in (`banId` from `HostView.banned`). */
+  'player:unban': (req: HostAuth & { banId: string }, ack: Ack) => void;
   'room:lock': (req: HostAuth & { locked: boolean }, ack: Ack) => void;
   'game:end': (req: HostCommandRequest, ack: Ack) => void;
   'round:answer': (req: { code: string; playerToken: string; order: string[] }, ack: Ack<{ submitted: string[] }>) => void;
