@@ -3,6 +3,7 @@
 // join, secrecy of the true order before the reveal, refusals that change nothing, and the CSV report.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView } from '../../shared/protocol.ts';
+import { commandTarget } from '../../server/room-machine.ts';
 import { FAKE_DECK } from './helpers.ts';
 import { client, startServer, type TestClient, type TestServer } from './socket-helpers.ts';
 
@@ -16,6 +17,9 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await ts.close();
 });
+
+/** The round and phase a host command must name now (the host screen copies them from its latest view). */
+const aim = (code: string) => commandTarget(ts.server.registry.getRoom(code)!.actor.getSnapshot());
 
 async function newClient() {
   const c = await client(ts.url);
@@ -74,7 +78,7 @@ describe('a whole game', () => {
     const bobPoints: Record<number, number> = { 4: 500, 3: 375, 5: 563 };
     const adaPoints = [900, 1000, 1100];
 
-    expect(await host.ask('game:start', { code, hostToken })).toEqual({ ok: true });
+    expect(await host.ask('game:start', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
     for (let round = 1; round <= 3; round++) {
       const views = await Promise.all(players.map((p) => p.c.waitFor<PlayerView>('player:view', isPhase('answering', round))));
       const n = views[0].hand.length;
@@ -107,14 +111,14 @@ describe('a whole game', () => {
       expect(dist.perCard.map((c) => c.right)).toEqual(expectedPerCard);
       expect(dist.perCard.map((c) => c.cardId)).toEqual(hostReveal.reveal!.trueOrder.map((c) => c.id));
 
-      expect(await host.ask('game:next', { code, hostToken })).toEqual({ ok: true });
+      expect(await host.ask('game:next', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
       const board = await host.waitFor<HostView>('host:view', isPhase('leaderboard', round));
       expect(board.leaderboard.map((e) => [e.nickname, e.score, e.rank, e.previousRank, e.roundPoints])).toEqual([
         ['Ada', expectedScores.ada, 1, round === 1 ? null : 1, adaPoints[round - 1]],
         ['Bob', expectedScores.bob, 2, round === 1 ? null : 2, bobPoints[n]],
         ['Cy', 0, 3, round === 1 ? null : 3, 0],
       ]);
-      expect(await host.ask('game:next', { code, hostToken })).toEqual({ ok: true });
+      expect(await host.ask('game:next', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
     }
     expect(expectedScores).toEqual({ ada: 3000, bob: 1438, cy: 0 });
     const podium = await host.waitFor<HostView>('host:view', isPhase('podium'));
@@ -168,7 +172,7 @@ describe('a whole game', () => {
     expect(lines).toContain(`${code},1,Ada,3,3,6.0,3000`);
     expect(lines).toContain(`${code},2,Bob,3,0,15.0,1438`);
     expect(lines).toContain(`${code},3,Cy,3,0,3.0,0`);
-    expect(await host.ask('game:next', { code, hostToken })).toEqual({ ok: true });
+    expect(await host.ask('game:next', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
     await host.waitFor<HostView>('host:view', isPhase('ended'));
   });
 });
@@ -180,12 +184,12 @@ describe('reconnection', () => {
     const ada = await join(code, 'Ada');
     const bob = await join(code, 'Bob');
     const cy = await join(code, 'Cy');
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, ...aim(code) });
     let views = await Promise.all([ada, bob, cy].map((p) => p.c.waitFor<PlayerView>('player:view', isPhase('answering', 1))));
     for (const [i, p] of [ada, bob, cy].entries()) await p.c.ask('round:answer', { code, playerToken: p.token, order: perfect(views[i]) });
     await ada.c.waitFor<PlayerView>('player:view', isPhase('reveal', 1));
-    await host.ask('game:next', { code, hostToken });
-    await host.ask('game:next', { code, hostToken });
+    await host.ask('game:next', { code, hostToken, ...aim(code) });
+    await host.ask('game:next', { code, hostToken, ...aim(code) });
     views = await Promise.all([ada, bob, cy].map((p) => p.c.waitFor<PlayerView>('player:view', isPhase('answering', 2))));
     const adaScore = views[0].you.score;
     expect(adaScore).toBe(1000); // fully right, no speed bonus
@@ -226,7 +230,7 @@ describe('reconnection', () => {
     const host2 = await newClient();
     const resumed = await host2.ask('host:resume', { code, hostToken });
     expect(resumed).toMatchObject({ ok: true, view: { phase: 'reveal', code } });
-    expect(await host2.ask('game:next', { code, hostToken })).toEqual({ ok: true });
+    expect(await host2.ask('game:next', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
     await host2.waitFor<HostView>('host:view', isPhase('leaderboard'));
   });
 });
@@ -237,7 +241,7 @@ describe('kick and late join', () => {
     const { code, hostToken } = await createRoom(host);
     const ada = await join(code, 'Ada');
     const bob = await join(code, 'Bob');
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, ...aim(code) });
     const [va] = await Promise.all([ada, bob].map((p) => p.c.waitFor<PlayerView>('player:view', isPhase('answering', 1))));
     await ada.c.ask('round:answer', { code, playerToken: ada.token, order: perfect(va) });
     const kicked = bob.c.next('player:kicked');
@@ -257,21 +261,21 @@ describe('kick and late join', () => {
     const host = await newClient();
     const { code, hostToken } = await createRoom(host, { speedBonus: false });
     const ada = await join(code, 'Ada');
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, ...aim(code) });
     await ada.c.waitFor<PlayerView>('player:view', isPhase('answering', 1));
     const dee = await join(code, 'Dee');
     const dv = await dee.c.waitFor<PlayerView>('player:view', isPhase('answering', 1));
     expect(dv.hand.map((c) => c.text).sort()).toEqual([...truthOf(dv)].sort());
     expect(dv.round!.playerCount).toBe(2);
     await dee.c.ask('round:answer', { code, playerToken: dee.token, order: perfect(dv) });
-    await host.ask('round:end', { code, hostToken });
+    await host.ask('round:end', { code, hostToken, ...aim(code) });
     const reveal = await dee.c.waitFor<PlayerView>('player:view', isPhase('reveal', 1));
     expect(reveal.reveal!.result).toMatchObject({ fullyRight: true, points: 1000 });
 
     const host2 = await newClient();
     const closed = await createRoom(host2, { allowLateJoin: false });
     await join(closed.code, 'Eve');
-    await host2.ask('game:start', { code: closed.code, hostToken: closed.hostToken });
+    await host2.ask('game:start', { code: closed.code, hostToken: closed.hostToken, ...aim(closed.code) });
     const late = await newClient();
     expect(await late.ask('room:join', { code: closed.code, nickname: 'Finn' })).toMatchObject({ ok: false, code: 'LATE_JOIN_CLOSED' });
   });
@@ -290,11 +294,11 @@ describe('refusals', () => {
     const before = await snapshot();
 
     const cases: [string, unknown, string][] = [
-      ['game:start', { code, hostToken: 'wrong-token' }, 'NOT_HOST'],
+      ['game:start', { code, hostToken: 'wrong-token', ...aim(code) }, 'NOT_HOST'],
       ['game:start', { code }, 'BAD_REQUEST'],
       ['game:start', null, 'BAD_REQUEST'],
       ['game:start', 'START', 'BAD_REQUEST'],
-      ['game:end', { code, hostToken: ada.token }, 'NOT_HOST'],
+      ['game:end', { code, hostToken: ada.token, ...aim(code) }, 'NOT_HOST'],
       ['player:kick', { code, hostToken: 'nope', playerId: ada.id }, 'NOT_HOST'],
       ['room:lock', { code, hostToken, locked: 'yes' }, 'BAD_REQUEST'],
       ['room:create', { rounds: 0 }, 'BAD_REQUEST'],
@@ -311,9 +315,10 @@ describe('refusals', () => {
       ['round:answer', { code, playerToken: ada.token, order: ['a'] }, 'ROUND_CLOSED'],
       ['round:answer', { code, playerToken: ada.token, order: 'a,b' }, 'BAD_REQUEST'],
       ['round:answer', { code, playerToken: 'forged', order: ['a'] }, 'NOT_PLAYER'],
-      ['game:pause', { code, hostToken }, 'INVALID_STATE'],
-      ['game:next', { code, hostToken }, 'INVALID_STATE'],
-      ['round:skip', { code, hostToken }, 'INVALID_STATE'],
+      ['game:start', { code, hostToken }, 'BAD_REQUEST'], // a host command must name its round and phase
+      ['game:pause', { code, hostToken, ...aim(code) }, 'INVALID_STATE'],
+      ['game:next', { code, hostToken, ...aim(code) }, 'INVALID_STATE'],
+      ['round:skip', { code, hostToken, ...aim(code) }, 'INVALID_STATE'],
       ['practice:answer', { token: 'nope', order: ['a'] }, 'NOT_PLAYER'],
     ];
     for (const [event, payload, code_] of cases) {
@@ -327,7 +332,7 @@ describe('refusals', () => {
     expect(await snapshot()).toBe(before);
 
     // Mid-round refusals.
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, ...aim(code) });
     const va = await ada.c.waitFor<PlayerView>('player:view', isPhase('answering', 1));
     const ids = va.hand.map((c) => c.id);
     for (const [order, expected] of [
@@ -337,12 +342,16 @@ describe('refusals', () => {
     ] as const) {
       expect(await ada.c.ask('round:answer', { code, playerToken: ada.token, order })).toMatchObject({ ok: false, code: expected });
     }
-    expect(await ada.c.ask('game:next', { code, hostToken: ada.token })).toMatchObject({ ok: false, code: 'NOT_HOST' });
-    expect(await host.ask('game:start', { code, hostToken })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    expect(await host.ask('game:pause', { code, hostToken })).toEqual({ ok: true });
-    expect(await ada.c.ask('round:answer', { code, playerToken: ada.token, order: ids })).toMatchObject({ ok: false, code: 'ROUND_CLOSED' });
-    expect(await host.ask('game:resume', { code, hostToken })).toEqual({ ok: true });
+    expect(await ada.c.ask('game:next', { code, hostToken: ada.token, ...aim(code) })).toMatchObject({ ok: false, code: 'NOT_HOST' });
+    expect(await host.ask('game:start', { code, hostToken, ...aim(code) })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await host.ask('game:pause', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
+    // An answer made while paused is kept (issue 8, bug 3); a second one is still refused.
     expect(await ada.c.ask('round:answer', { code, playerToken: ada.token, order: ids })).toMatchObject({ ok: true });
+    expect(await host.ask('game:resume', { code, hostToken, ...aim(code) })).toEqual({ ok: true });
+    // Ada was the only player: everyone has answered, so the round closes on resume with her answer.
+    const revealed = await ada.c.waitFor<PlayerView>('player:view', isPhase('reveal', 1));
+    expect(revealed.reveal!.result.submitted).toEqual(ids);
+    expect(await ada.c.ask('round:answer', { code, playerToken: ada.token, order: ids })).toMatchObject({ ok: false, code: 'ROUND_CLOSED' });
   });
 
   it('rate-limits a flood of events from one socket', async () => {
@@ -374,10 +383,10 @@ describe('http', () => {
     const { code, hostToken } = await createRoom(host, { rounds: 1, speedBonus: false });
     const evil = await join(code, '=HYPERLINK("x")');
     const comma = await join(code, 'Smith, J');
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, ...aim(code) });
     const v = await evil.c.waitFor<PlayerView>('player:view', isPhase('answering', 1));
     await evil.c.ask('round:answer', { code, playerToken: evil.token, order: perfect(v) });
-    await host.ask('round:end', { code, hostToken });
+    await host.ask('round:end', { code, hostToken, ...aim(code) });
     await host.waitFor<HostView>('host:view', isPhase('reveal'));
     expect(comma.token).toBeTruthy();
 
