@@ -64,7 +64,8 @@ const created = await host.emitWithAck('room:create', { rounds: ROUNDS, secondsP
 if (!created.ok) throw new Error(created.message);
 const { code, hostToken } = created;
 const cmd = async (event: 'game:start' | 'game:next') => {
-  const r = await host.emitWithAck(event, { code, hostToken });
+  // Aim at the round and phase of the latest view, as the host screen does (the caller waited for it).
+  const r = await host.emitWithAck(event, { code, hostToken, ...view!.commandTarget });
   if (!r.ok) throw new Error(`${event}: ${r.message}`);
 };
 
