@@ -1,6 +1,9 @@
 // The host's CSV report of a game: one row per player per round (order submitted, cards right, fully
-// right, seconds, points), then one total row per player. Fields are quoted as RFC 4180 says, and text
-// that a spreadsheet would run as a formula (=, +, -, @ first) is defused with a leading apostrophe.
+// right, seconds, points), then one total row per player. "cards right" is the scoring measure: the
+// cards in the right order relative to each other (longest correct subsequence), the same measure the
+// points come from. Players the host kicked leave the report entirely (their round rows with their
+// totals), so every row adds up to a total below it. Fields are quoted as RFC 4180 says, and text that
+// a spreadsheet would run as a formula (=, +, -, @ first) is defused with a leading apostrophe.
 import type { RoomContext } from './room-types.ts';
 import { leaderboardOf } from './views.ts';
 
@@ -25,6 +28,7 @@ export function buildReport(ctx: RoomContext): string {
     }
     const textOf = new Map(round.cards.map((c) => [c.id, c.text]));
     for (const r of round.results) {
+      if (!ctx.players[r.playerId]) continue; // kicked: gone with their totals
       lines.push(
         row([
           ctx.code,
@@ -32,7 +36,7 @@ export function buildReport(ctx: RoomContext): string {
           round.title,
           r.nickname,
           r.submitted ? r.submitted.map((id) => textOf.get(id) ?? '?').join(' | ') : '(no answer)',
-          r.cardsRight,
+          r.cardsInOrder,
           round.cards.length,
           r.fullyRight ? 'yes' : 'no',
           r.seconds === null ? null : r.seconds.toFixed(1),
