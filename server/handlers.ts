@@ -21,7 +21,7 @@ import {
   withRoomDefaults,
 } from '../shared/schemas.ts';
 import { selectEntries } from './deck.ts';
-import { isPermutation } from './round.ts';
+import { answerPractice, nextPractice } from './practice-machine.ts';
 import { HOST_COMMAND_EVENTS } from './room-machine.ts';
 import type { HostEvent, RoomEvent } from './room-types.ts';
 import { LiveRoom, type GameSocket, type RoomRegistry } from './rooms.ts';
@@ -188,10 +188,12 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     if (!run) return reply(fail('NOT_PLAYER', 'No such practice run (it may have expired): start a new one.'));
     run.attach(socket);
     run.touch();
-    const snapshot = run.actor.getSnapshot();
-    if (!snapshot.matches('answering')) return reply(fail('ROUND_CLOSED', 'This round is no longer accepting answers.'));
-    if (!isPermutation(req.order, snapshot.context.round!.cards)) return reply(fail('INVALID_ORDER', 'The order must contain each of your cards exactly once.'));
-    run.actor.send({ type: 'ANSWER', order: req.order });
+    const rejection = answerPractice(run.actor, req.order);
+    if (rejection) {
+      // A late answer (time ran out on the way): the round is revealed; make sure this phone has the view.
+      socket.emit('practice:view', run.view());
+      return reply(fail(rejection.code, rejection.message));
+    }
     reply({ ok: true, view: run.view() });
   });
 
@@ -200,8 +202,8 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     if (!run) return reply(fail('NOT_PLAYER', 'No such practice run (it may have expired): start a new one.'));
     run.attach(socket);
     run.touch();
-    if (!run.actor.getSnapshot().matches('reveal')) return reply(fail('INVALID_STATE', 'Answer this round first.'));
-    run.actor.send({ type: 'NEXT' });
+    const rejection = nextPractice(run.actor);
+    if (rejection) return reply(fail(rejection.code, rejection.message));
     reply({ ok: true, view: run.view() });
   });
 

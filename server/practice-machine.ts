@@ -1,152 +1,113 @@
-// Solo practice: a student plays timed rounds alone, with the same dealing and scoring as a live room
-// but no host: answering closes on the answer or at the deadline (a machine delay), the reveal waits
-// for NEXT, and after the last round the run ends with a summary.
+// Solo practice as a one-player room: the same room machine (server/room-machine.ts) in solo mode, so
+// practice deals, records, scores and projects rounds exactly as a live room does, through the same
+// events (JOIN, START, ANSWER, NEXT with its round and phase) and the same refusals. Solo mode opens
+// answering at once (no countdown), passes the leaderboard step, and its podium is the run's summary.
 //
-//   answering --ANSWER | deadline--> reveal --NEXT--> answering (next snippet) | summary
-import { assertEvent, assign, setup } from 'xstate';
-import type { HandCard, PracticeSettings, PracticeView, RoundResult } from '../shared/protocol.ts';
+//   start: JOIN (the student) + START --> answering --ANSWER | deadline--> reveal --NEXT--> answering | summary
+import type { Actor } from 'xstate';
+import type { PracticeSettings, PracticeView } from '../shared/protocol.ts';
 import type { DeckEntry } from './deck.ts';
 import type { Deps } from './deps.ts';
-import { dealCards, dealHand, handCards, isPermutation, roundSeconds, scoreAnswer, type Answer, type RoundCard } from './round.ts';
-import type { SnapshotFrom } from 'xstate';
+import { commandTarget, createRoomMachine, phaseOf, refusal, type RoomMachine, type RoomSnapshot } from './room-machine.ts';
+import type { RoomEvent, RoomInput } from './room-types.ts';
+import { reject, type Rejection } from './rules.ts';
+import { roomViews } from './views.ts';
+
+/** The student's player id inside their practice room. */
+export const PRACTICE_PLAYER = 'you';
 
 export interface PracticeInput {
   id: string;
   settings: PracticeSettings;
-  /** The run's snippets, in the order they are dealt. */
+  /** The run's snippets (picked by the registry). */
   rounds: DeckEntry[];
 }
 
-interface PracticeRound {
-  number: number;
-  entry: DeckEntry;
-  cards: RoundCard[];
-  hand: string[];
-  limitMs: number;
-  deadlineAt: number;
-  answer: Answer | null;
-  result: RoundResult | null;
+/** Practice uses the room machine itself. */
+export function createPracticeMachine(deps: Deps): RoomMachine {
+  return createRoomMachine(deps);
 }
 
-export interface PracticeContext {
-  id: string;
-  settings: PracticeSettings;
-  rounds: DeckEntry[];
-  round: PracticeRound | null;
-  score: number;
-  streak: number;
-  results: RoundResult[];
-  cardsTotal: number;
+export type PracticeMachine = RoomMachine;
+export type PracticeSnapshot = RoomSnapshot;
+
+/** The room input of a practice run: one player, time by difficulty, speed bonus on, no countdown. */
+export function practiceInput({ id, settings, rounds }: PracticeInput): RoomInput {
+  return {
+    code: id,
+    joinUrl: '',
+    settings: {
+      topics: settings.topics,
+      difficulties: settings.difficulties,
+      rounds: rounds.length,
+      secondsPerRound: null,
+      speedBonus: true,
+      allowLateJoin: false,
+      maxPlayers: 1,
+    },
+    candidates: rounds,
+    countdownMs: 0,
+    solo: true,
+  };
 }
 
-export type PracticeEvent = { type: 'ANSWER'; order: string[] } | { type: 'NEXT' };
-
-/** Builds the practice machine around the given clock and randomness. */
-export function createPracticeMachine(deps: Deps) {
-  return setup({
-    types: { context: {} as PracticeContext, events: {} as PracticeEvent, input: {} as PracticeInput },
-    guards: {
-      validAnswer: ({ context, event }) => event.type === 'ANSWER' && context.round !== null && isPermutation(event.order, context.round.cards),
-      hasMoreRounds: ({ context }) => (context.round?.number ?? 0) < context.rounds.length,
-    },
-    delays: {
-      answerDeadline: ({ context }) => Math.max(0, (context.round?.deadlineAt ?? 0) - deps.now()),
-    },
-    actions: {
-      dealRound: assign(({ context }) => {
-        const number = (context.round?.number ?? 0) + 1;
-        const entry = context.rounds[number - 1];
-        const cards = dealCards(entry, deps);
-        const limitMs = roundSeconds(entry, null) * 1000;
-        return {
-          round: { number, entry, cards, hand: dealHand(cards, deps), limitMs, deadlineAt: deps.now() + limitMs, answer: null, result: null },
-        };
-      }),
-      recordAnswer: assign(({ context, event }) => {
-        assertEvent(event, 'ANSWER');
-        const round = context.round!;
-        const ms = Math.min(round.limitMs, Math.max(0, round.limitMs - (round.deadlineAt - deps.now())));
-        return { round: { ...round, answer: { order: [...event.order], ms } } };
-      }),
-      scoreRound: assign(({ context }) => {
-        const round = context.round!;
-        const result = scoreAnswer(round.cards, round.answer ?? undefined, round.limitMs, true, context.streak);
-        return {
-          round: { ...round, result },
-          score: context.score + result.points,
-          streak: result.streak,
-          results: [...context.results, result],
-          cardsTotal: context.cardsTotal + round.cards.length,
-        };
-      }),
-    },
-  }).createMachine({
-    id: 'practice',
-    context: ({ input }) => ({ id: input.id, settings: input.settings, rounds: input.rounds, round: null, score: 0, streak: 0, results: [], cardsTotal: 0 }),
-    initial: 'answering',
-    states: {
-      answering: {
-        entry: 'dealRound',
-        after: { answerDeadline: 'reveal' },
-        on: { ANSWER: { guard: 'validAnswer', target: 'reveal', actions: 'recordAnswer' } },
-      },
-      reveal: {
-        entry: 'scoreRound',
-        on: { NEXT: [{ guard: 'hasMoreRounds', target: 'answering' }, { target: 'summary' }] },
-      },
-      summary: { type: 'final' },
-    },
-  });
+/** Sends `event` if the room accepts it, else says why (and changes nothing). */
+function sendIfAllowed(actor: Actor<RoomMachine>, event: RoomEvent): Rejection | null {
+  const rejection = refusal(actor.getSnapshot(), event);
+  if (!rejection) actor.send(event);
+  return rejection;
 }
 
-export type PracticeMachine = ReturnType<typeof createPracticeMachine>;
-export type PracticeSnapshot = SnapshotFrom<PracticeMachine>;
+/** Seats the student and deals the first round (call once, right after starting the actor). */
+export function beginPractice(actor: Actor<RoomMachine>): void {
+  actor.send({ type: 'JOIN', playerId: PRACTICE_PLAYER, token: `practice-${actor.getSnapshot().context.code}`, nickname: 'You' });
+  actor.send({ type: 'START', ...commandTarget(actor.getSnapshot()) });
+}
 
-/** What the practising student sees; the true order only from the reveal on. */
+/**
+ * The student's answer. An answer that arrives after the deadline (the round already closed and
+ * revealed) is refused with ROUND_CLOSED and a clear sentence; the caller should push the view again.
+ */
+export function answerPractice(actor: Actor<RoomMachine>, order: string[]): Rejection | null {
+  const rejection = sendIfAllowed(actor, { type: 'ANSWER', playerId: PRACTICE_PLAYER, order });
+  if (rejection?.code === 'ROUND_CLOSED' && phaseOf(actor.getSnapshot()) === 'reveal') {
+    return reject('ROUND_CLOSED', 'Time ran out: the round closed at its deadline before this answer arrived, so it was not counted. Here is the reveal.');
+  }
+  return rejection;
+}
+
+/** On to the next round (or the summary after the last one). */
+export function nextPractice(actor: Actor<RoomMachine>): Rejection | null {
+  const snapshot = actor.getSnapshot();
+  if (phaseOf(snapshot) === 'answering') return reject('INVALID_STATE', 'Answer this round first.');
+  return sendIfAllowed(actor, { type: 'NEXT', ...commandTarget(snapshot) });
+}
+
+/** What the practising student sees: their player view of the room, in practice terms. */
 export function practiceView(snapshot: PracticeSnapshot, now: number): PracticeView {
   const ctx = snapshot.context;
-  const phase = snapshot.matches('answering') ? 'answering' : snapshot.matches('reveal') ? 'reveal' : 'summary';
-  const round = ctx.round;
-  const hand: HandCard[] = round && phase !== 'summary' ? handCards(round.hand, round.cards) : [];
+  const roomPhase = phaseOf(snapshot);
+  const phase = roomPhase === 'reveal' ? 'reveal' : roomPhase === 'podium' || roomPhase === 'ended' ? 'summary' : 'answering';
+  const me = roomViews(snapshot, now).player(PRACTICE_PLAYER);
+  const scored = ctx.history.filter((r) => !r.skipped).flatMap((r) => r.results.filter((x) => x.playerId === PRACTICE_PLAYER));
   return {
     role: 'practice',
-    id: ctx.id,
+    id: ctx.code,
     phase,
-    round:
-      round && phase !== 'summary'
-        ? {
-            number: round.number,
-            total: ctx.rounds.length,
-            snippet: { ...round.entry.snippet, topics: [...round.entry.snippet.topics] },
-            endsAt: phase === 'answering' ? round.deadlineAt : null,
-            serverNow: now,
-            startsAt: null,
-            remainingMs: null,
-            limitSeconds: round.limitMs / 1000,
-            answeredCount: round.answer ? 1 : 0,
-            playerCount: 1,
-          }
-        : null,
-    hand,
-    reveal:
-      phase === 'reveal' && round?.result
-        ? {
-            trueOrder: round.cards.map((c) => ({ id: c.id, text: c.text, loc: c.loc })),
-            trace: round.entry.trace,
-            explanation: round.entry.explanation,
-            result: round.result,
-          }
-        : null,
-    score: ctx.score,
-    streak: ctx.streak,
+    round: phase === 'summary' ? null : (me?.round ?? null),
+    hand: phase === 'summary' ? [] : (me?.hand ?? []),
+    reveal: phase === 'reveal' ? (me?.reveal ?? null) : null,
+    score: me?.you.score ?? 0,
+    streak: me?.you.streak ?? 0,
     summary:
       phase === 'summary'
         ? {
-            rounds: ctx.results.length,
-            fullyRight: ctx.results.filter((r) => r.fullyRight).length,
-            score: ctx.score,
-            cardsRight: ctx.results.reduce((n, r) => n + r.cardsRight, 0),
-            cardsTotal: ctx.cardsTotal,
+            rounds: scored.length,
+            fullyRight: scored.filter((r) => r.fullyRight).length,
+            score: me?.you.score ?? 0,
+            // The measure behind the points: cards in the right order (see RoundResult.cardsInOrder).
+            cardsRight: scored.reduce((n, r) => n + r.cardsInOrder, 0),
+            cardsTotal: ctx.history.filter((r) => !r.skipped).reduce((n, r) => n + r.cards.length, 0),
           }
         : null,
   };

@@ -7,7 +7,7 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, PracticeSettings, RoomSettings, ServerToClientEvents } from '../shared/protocol.ts';
 import { selectEntries, type Deck } from './deck.ts';
 import type { Deps } from './deps.ts';
-import { createPracticeMachine, practiceView, type PracticeMachine } from './practice-machine.ts';
+import { beginPractice, createPracticeMachine, practiceInput, practiceView, type PracticeMachine } from './practice-machine.ts';
 import { createRoomMachine, refusal, type RoomMachine } from './room-machine.ts';
 import type { RoomEvent } from './room-types.ts';
 import { pickRounds } from './round.ts';
@@ -225,7 +225,7 @@ export class PracticeRun {
     rounds: Deck,
     private readonly registry: RoomRegistry,
   ) {
-    this.actor = createActor(createPracticeMachine(registry.options.deps), { input: { id, settings, rounds: [...rounds] } });
+    this.actor = createActor(createPracticeMachine(registry.options.deps), { input: practiceInput({ id, settings, rounds: [...rounds] }) });
     this.actor.subscribe({
       next: (snapshot) => {
         const view = practiceView(snapshot, registry.options.deps.now());
@@ -234,6 +234,7 @@ export class PracticeRun {
       error: (err) => registry.options.log(`practice: machine error: ${String(err)}`),
     });
     this.actor.start();
+    beginPractice(this.actor);
     this.touch();
   }
 
