@@ -10,9 +10,11 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import type { Deck } from './deck.ts';
 import { systemDeps, type Deps } from './deps.ts';
 import { attachHandlers } from './handlers.ts';
+import { AbuseGuard, clientAddress, CODE_GUESSING_MESSAGE, readLimits, type Limits } from './limits.ts';
 import { DEFAULT_COUNTDOWN_MS } from './room-machine.ts';
 import { buildReport } from './report.ts';
-import { RoomRegistry, sameSecret, type SocketData } from './rooms.ts';
+import { RoomRegistry, type SocketData } from './rooms.ts';
+import { memoryStore, type Store } from './store.ts';
 
 export interface AppOptions {
   /** The dealable snippets (see server/deck.ts `loadDeck`). */
@@ -26,6 +28,10 @@ export interface AppOptions {
   /** Directory of the built client; default dist/client. */
   clientDir?: string;
   log?: (message: string) => void;
+  /** Abuse limits (server/limits.ts); unset fields come from the environment (`readLimits`). */
+  limits?: Partial<Limits>;
+  /** Where rooms are kept (server/store.ts); default: a fresh SQLite store in memory, closed with the server. */
+  store?: Store;
 }
 
 export interface GameServer {
@@ -48,7 +54,11 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><ti
 export function createApp(options: AppOptions): GameServer {
   const deps = options.deps ?? systemDeps;
   const log = options.log ?? ((m: string) => console.log(m));
+  const store = options.store ?? memoryStore();
+  const guard = new AbuseGuard({ ...readLimits(process.env), ...options.limits });
   const registry = new RoomRegistry({
+    guard,
+    store,
     deck: options.deck,
     deps,
     publicUrl: options.publicUrl ?? null,
@@ -64,23 +74,31 @@ export function createApp(options: AppOptions): GameServer {
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', ...registry.stats(), uptime: Math.round((deps.now() - startedAt) / 1000) });
+    res.json({ status: 'ok', ...registry.stats(), uptime: Math.round((deps.now() - startedAt) / 1000), hostKeyRequired: guard.limits.hostKey !== null });
   });
 
-  app.get('/rooms/:code/report.csv', (req, res) => {
+  // An unknown room and a wrong token get the same answer (so the report cannot tell which codes exist),
+  // requests are limited per address, and each failure counts as a wrong room code.
+  const NO_REPORT = { ok: false, code: 'ROOM_NOT_FOUND', message: 'No report here: check the room code and use the host token of that room.' };
+  app.get('/rooms/:code/report.csv', async (req, res) => {
+    const address = clientAddress(req.socket.remoteAddress, req.headers, guard.limits.trustProxy);
+    if (!(await guard.reports.take(address)) || (await guard.codeMisses.blocked(address))) {
+      return void res.status(429).json({ ok: false, code: 'RATE_LIMITED', message: CODE_GUESSING_MESSAGE });
+    }
     const code = String(req.params.code).toUpperCase();
     const header = req.get('authorization') ?? '';
     const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     const token = bearer ?? (typeof req.query.token === 'string' ? req.query.token : '');
-    const room = registry.getRoom(code);
-    if (!room) return void res.status(404).json({ ok: false, code: 'ROOM_NOT_FOUND', message: `No room with code ${code}.` });
-    if (!token || !sameSecret(token, room.hostToken)) {
-      return void res.status(403).json({ ok: false, code: 'NOT_HOST', message: 'The report needs the host token of this room.' });
+    // A live room, or a finished one still in the store (REPORT_RETENTION_DAYS).
+    const context = registry.reportContext(code, token);
+    if (!context) {
+      await guard.codeMisses.take(address);
+      return void res.status(404).json(NO_REPORT);
     }
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="event-loop-arena-${code}.csv"`);
     res.set('Cache-Control', 'no-store');
-    res.send(buildReport(room.actor.getSnapshot().context));
+    res.send(buildReport(context));
   });
 
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
@@ -96,6 +114,9 @@ export function createApp(options: AppOptions): GameServer {
   const httpServer = createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
+    // Short pings find a phone that stopped reading quickly (LiveRoom marks it away, see STALL_GRACE_MS).
+    pingInterval: guard.limits.pingIntervalMs,
+    pingTimeout: guard.limits.pingTimeoutMs,
   });
   io.on('connection', (socket) => attachHandlers(socket, registry));
 
@@ -108,6 +129,7 @@ export function createApp(options: AppOptions): GameServer {
       registry.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (!options.store) store.close();
     },
   };
 }

@@ -7,11 +7,14 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, PracticeSettings, RoomSettings, ServerToClientEvents } from '../shared/protocol.ts';
 import { selectEntries, type Deck } from './deck.ts';
 import type { Deps } from './deps.ts';
+import { AbuseGuard, DEFAULT_LIMITS } from './limits.ts';
 import { beginPractice, createPracticeMachine, practiceInput, practiceView, type PracticeMachine } from './practice-machine.ts';
+import { RoomJournal, SnapshotCodec, TapeDeps, rearmDelays, restoreRoom, type RestoredRoom } from './journal.ts';
 import { createRoomMachine, refusal, type RoomMachine } from './room-machine.ts';
-import type { RoomEvent } from './room-types.ts';
+import type { RoomContext, RoomEvent } from './room-types.ts';
 import { pickRounds } from './round.ts';
 import type { Rejection } from './rules.ts';
+import { nullStore, type Store } from './store.ts';
 import { roomViews } from './views.ts';
 
 /** What the server remembers on each socket: the rooms and practice runs it is attached to. */
@@ -19,8 +22,19 @@ export interface SocketData {
   hostOf: Set<string>;
   playerOf: Map<string, string>; // room code -> player id
   practice: Set<string>; // practice tokens
-  /** Token bucket for rate limiting. */
-  bucket: { tokens: number; at: number };
+  /** The client's address as limits count it (server/limits.ts `clientAddress`). */
+  address: string;
+  /**
+   * The client has not answered a ping for pingInterval + STALL_GRACE_MS: it stopped reading (a locked
+   * phone, a frozen tab). Views are not queued for it and its player counts as away until it answers again.
+   */
+  stalled?: boolean;
+}
+
+/** Who opened a room or practice run: limits count live ones per address and per socket. */
+export interface Owner {
+  address: string;
+  socketId: string;
 }
 
 export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -42,6 +56,10 @@ export interface RegistryOptions {
   /** Minimum time between two view broadcasts of one room. */
   broadcastIntervalMs: number;
   log: (message: string) => void;
+  /** Where rooms are made durable (server/store.ts); default: nowhere. */
+  store?: Store;
+  /** Abuse limits and their rate limiters (server/limits.ts); default: DEFAULT_LIMITS. */
+  guard?: AbuseGuard;
 }
 
 /** Compares two secrets without leaking where they differ. */
@@ -58,9 +76,16 @@ export class LiveRoom {
   /** player token -> player id (kicked players are removed). */
   readonly tokens = new Map<string, string>();
   readonly actor: Actor<RoomMachine>;
+  /** The room's durable log (server/journal.ts): every accepted event is in the store before its ack. */
+  readonly journal: RoomJournal;
   private idleTimer: NodeJS.Timeout | null = null;
+  private hostlessTimer: NodeJS.Timeout | null = null;
   private broadcastTimer: NodeJS.Timeout | null = null;
   private lastBroadcastAt = 0;
+  /** Who opened the room (null for a room restored after a restart). */
+  owner: Owner | null = null;
+  /** Server clock of the last join, command or answer: at the global cap, abandoned rooms idle longest go first. */
+  lastActiveAt: number;
   disposed = false;
 
   constructor(
@@ -69,23 +94,51 @@ export class LiveRoom {
     settings: RoomSettings,
     joinUrl: string,
     private readonly registry: RoomRegistry,
+    restored?: RestoredRoom,
   ) {
-    const { deck, deps, countdownMs } = registry.options;
-    this.actor = createActor(createRoomMachine(deps), {
-      input: { code, joinUrl, settings, candidates: selectEntries(deck, settings.topics, settings.difficulties), countdownMs },
-    });
+    const { deck, deps, countdownMs, log } = registry.options;
+    this.lastActiveAt = deps.now();
+    if (restored) {
+      this.actor = restored.actor;
+      this.journal = restored.journal;
+    } else {
+      const tape = new TapeDeps(deps);
+      this.actor = createActor(createRoomMachine(tape), {
+        input: { code, joinUrl, settings, candidates: selectEntries(deck, settings.topics, settings.difficulties), countdownMs },
+      });
+      this.journal = new RoomJournal(registry.store, code, tape, registry.codec, () => deps.now(), log);
+    }
     this.actor.subscribe({
-      next: () => this.scheduleBroadcast(),
-      error: (err) => registry.options.log(`room ${code}: machine error: ${String(err)}`),
+      next: () => {
+        this.journal.onChange(this.actor);
+        this.scheduleBroadcast();
+      },
+      error: (err) => log(`room ${code}: machine error: ${String(err)}`),
     });
+    this.journal.beginEvent(); // starting is not a change to store: create()/restored() write the snapshot
     this.actor.start();
+    if (restored) {
+      // XState does not persist pending delays: arm the round's deadline again, then store the room as it is now.
+      rearmDelays(this.actor);
+      for (const player of Object.values(this.actor.getSnapshot().context.players)) this.tokens.set(player.token, player.id);
+      this.journal.restored(this.actor);
+    } else {
+      this.journal.create(hostToken, this.actor);
+    }
+    this.checkHostless();
   }
 
   /** Sends `event` if the machine accepts it; otherwise says why and changes nothing. */
   send(event: RoomEvent): Rejection | null {
     const rejection = refusal(this.actor.getSnapshot(), event);
     if (rejection) return rejection;
-    this.actor.send(event);
+    this.lastActiveAt = this.registry.options.deps.now();
+    this.journal.beginEvent();
+    try {
+      this.actor.send(event);
+    } finally {
+      this.journal.endEvent(event, this.actor); // durable from here on: the caller may acknowledge
+    }
     return null;
   }
 
@@ -97,6 +150,7 @@ export class LiveRoom {
     this.hostSockets.add(socket);
     socket.data.hostOf.add(this.code);
     this.touch();
+    this.checkHostless();
   }
 
   attachPlayer(socket: GameSocket, playerId: string): void {
@@ -110,6 +164,24 @@ export class LiveRoom {
     const player = this.actor.getSnapshot().context.players[playerId];
     if (player && !player.connected) this.send({ type: 'REJOIN', playerId });
     this.touch();
+  }
+
+  /**
+   * One of this room's sockets stopped reading. If it was the last live socket of its player, the player
+   * counts as away (DISCONNECT), so "everyone answered" ends the round without waiting for its ping timeout.
+   */
+  socketStalled(socket: GameSocket): void {
+    const playerId = socket.data.playerOf.get(this.code);
+    if (!playerId) return;
+    const live = [...(this.playerSockets.get(playerId) ?? [])].some((s) => !s.data.stalled);
+    if (!live && this.actor.getSnapshot().context.players[playerId]?.connected) this.send({ type: 'DISCONNECT', playerId });
+  }
+
+  /** A stalled socket reads again: its player is back (REJOIN) and gets a fresh view. */
+  socketRecovered(socket: GameSocket): void {
+    const playerId = socket.data.playerOf.get(this.code);
+    if (playerId && this.actor.getSnapshot().context.players[playerId]?.connected === false) this.send({ type: 'REJOIN', playerId });
+    this.scheduleBroadcast();
   }
 
   detachPlayer(socket: GameSocket, playerId: string): void {
@@ -129,6 +201,27 @@ export class LiveRoom {
     const playerId = socket.data.playerOf.get(this.code);
     if (playerId) this.detachPlayer(socket, playerId);
     this.checkIdle();
+    this.checkHostless();
+  }
+
+  /** True when no host is connected, or the game is over: such a room is the first to go at the global cap. */
+  abandoned(): boolean {
+    return this.hostSockets.size === 0 || this.actor.getSnapshot().status !== 'active';
+  }
+
+  /** A lobby with no host connected is closed after LOBBY_HOSTLESS_MS (players alone cannot start it). */
+  private checkHostless(): void {
+    if (this.hostSockets.size > 0 || this.disposed) {
+      if (this.hostlessTimer) clearTimeout(this.hostlessTimer);
+      this.hostlessTimer = null;
+      return;
+    }
+    if (this.hostlessTimer || !this.actor.getSnapshot().matches('lobby')) return;
+    this.hostlessTimer = setTimeout(() => {
+      this.hostlessTimer = null;
+      if (this.hostSockets.size === 0 && this.actor.getSnapshot().matches('lobby')) this.registry.disposeRoom(this.code, 'hostless');
+    }, this.registry.guard.limits.lobbyHostlessMs);
+    this.hostlessTimer.unref();
   }
 
   /** Tells a kicked player's sockets and lets them go. */
@@ -185,26 +278,29 @@ export class LiveRoom {
     const views = roomViews(this.actor.getSnapshot(), now);
     if (this.hostSockets.size) {
       const host = views.host();
-      for (const socket of this.hostSockets) socket.emit('host:view', host);
+      for (const socket of this.hostSockets) if (!socket.data.stalled) socket.emit('host:view', host);
     }
     for (const [playerId, sockets] of this.playerSockets) {
       const view = views.player(playerId);
       if (!view) continue;
-      for (const socket of sockets) socket.emit('player:view', view);
+      // A socket that stopped reading gets nothing queued: it gets the view of the moment when it reads again.
+      for (const socket of sockets) if (!socket.data.stalled) socket.emit('player:view', view);
     }
   }
 
-  dispose(reason: string): void {
+  /** Stops the room; `tellClients` false leaves the phones waiting (a restart brings the room back). */
+  dispose(reason: string, tellClients = true): void {
     if (this.disposed) return;
     this.disposed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.hostlessTimer) clearTimeout(this.hostlessTimer);
     if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
     this.actor.stop();
     const sockets = [...this.hostSockets, ...[...this.playerSockets.values()].flatMap((s) => [...s])];
     for (const socket of sockets) {
       socket.data.hostOf.delete(this.code);
       socket.data.playerOf.delete(this.code);
-      socket.emit('room:closed', { message: reason });
+      if (tellClients) socket.emit('room:closed', { message: reason });
     }
     this.hostSockets.clear();
     this.playerSockets.clear();
@@ -216,6 +312,9 @@ export class PracticeRun {
   readonly sockets = new Set<GameSocket>();
   readonly actor: Actor<PracticeMachine>;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Who started the run, and when it was last used (the global cap lets the longest idle run go first). */
+  owner: Owner | null = null;
+  lastActiveAt = 0;
   disposed = false;
 
   constructor(
@@ -245,6 +344,7 @@ export class PracticeRun {
 
   /** Any activity keeps the run alive; a run left alone for ROOM_IDLE_MS is disposed. */
   touch(): void {
+    this.lastActiveAt = this.registry.options.deps.now();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.registry.disposePractice(this.token), this.registry.options.roomIdleMs);
     this.idleTimer.unref();
@@ -264,12 +364,61 @@ export class PracticeRun {
   }
 }
 
+/** What phones are told when their room closes, by reason. */
+const CLOSED_MESSAGES = {
+  idle: 'The room was closed after everyone left.',
+  shutdown: 'The server is shutting down.',
+  hostless: 'The room was closed: its host left before the game started.',
+  evicted: 'The room was closed to make space: its host had left.',
+} as const;
+
 /** All rooms and practice runs of one server. */
 export class RoomRegistry {
   readonly rooms = new Map<string, LiveRoom>();
   readonly practice = new Map<string, PracticeRun>();
+  readonly store: Store;
+  /** Encodes room snapshots with deck entries as snippet ids. */
+  readonly codec: SnapshotCodec;
+  /** Abuse limits and rate limiters (server/limits.ts). */
+  readonly guard: AbuseGuard;
 
-  constructor(readonly options: RegistryOptions) {}
+  constructor(readonly options: RegistryOptions) {
+    this.guard = options.guard ?? new AbuseGuard(DEFAULT_LIMITS);
+    this.store = options.store ?? nullStore;
+    this.codec = new SnapshotCodec(options.deck);
+  }
+
+  /**
+   * Brings back every room that was live in the store when the server stopped; a round's deadlines
+   * move forward by `downtimeMs`. Returns how many rooms came back.
+   */
+  restoreRooms(downtimeMs: number): number {
+    const { deps, log } = this.options;
+    let restored = 0;
+    for (const stored of this.store.liveRooms()) {
+      try {
+        const parts = restoreRoom(stored, { store: this.store, codec: this.codec, deps, createMachine: createRoomMachine, downtimeMs, log });
+        if (parts.mismatches) log(`room ${stored.code}: ${parts.mismatches} logged event(s) did not replay exactly`);
+        const room = new LiveRoom(stored.code, stored.hostToken, {} as RoomSettings, '', this, parts);
+        this.rooms.set(stored.code, room);
+        room.checkIdle();
+        restored++;
+      } catch (err) {
+        log(`room ${stored.code} could not be restored and is closed: ${err instanceof Error ? err.message : String(err)}`);
+        this.store.closeRoom(stored.code, stored.snapshotSeq, deps.now(), stored.snapshot);
+      }
+    }
+    return restored;
+  }
+
+  /** The game of room `code` for its report: live, or finished and still in the store. Null when unknown or not the host. */
+  reportContext(code: string, hostToken: string) {
+    const live = this.rooms.get(code);
+    if (live) return hostToken && live.isHost(hostToken) ? live.actor.getSnapshot().context : null;
+    const stored = this.store.getRoom(code);
+    if (!stored || !hostToken || !sameSecret(hostToken, stored.hostToken)) return null;
+    return (this.codec.decode(stored.snapshot, false) as { context: RoomContext }).context;
+  }
 
   private newCode(): string {
     for (;;) {
@@ -283,14 +432,34 @@ export class RoomRegistry {
     return this.options.deps.randomId(TOKEN_BYTES);
   }
 
-  /** Opens a room (the caller checked the settings select at least one snippet). */
-  createRoom(settings: RoomSettings, fallbackBaseUrl: string): LiveRoom | Rejection {
+  /** How many live rooms (game not over) were opened from this address, and from this socket. */
+  roomsOwnedBy(address: string, socketId: string): { byAddress: number; bySocket: number } {
+    let byAddress = 0;
+    let bySocket = 0;
+    for (const room of this.rooms.values()) {
+      if (!room.owner || room.actor.getSnapshot().status !== 'active') continue;
+      if (room.owner.address === address) byAddress++;
+      if (room.owner.socketId === socketId) bySocket++;
+    }
+    return { byAddress, bySocket };
+  }
+
+  /**
+   * Opens a room (the caller checked the settings select at least one snippet). At the global cap the
+   * abandoned room (no host connected, or game over) idle the longest is closed to make space; only when
+   * every room has its host is a new one refused (per-address limits keep one client from filling it).
+   */
+  createRoom(settings: RoomSettings, fallbackBaseUrl: string, owner: Owner | null = null): LiveRoom | Rejection {
     if (this.rooms.size >= this.options.maxRooms) {
-      return { code: 'RATE_LIMITED', message: `This server already runs ${this.options.maxRooms} rooms; try again later.` };
+      let oldest: LiveRoom | null = null;
+      for (const room of this.rooms.values()) if (room.abandoned() && (!oldest || room.lastActiveAt < oldest.lastActiveAt)) oldest = room;
+      if (!oldest) return { code: 'RATE_LIMITED', message: `This server already runs ${this.options.maxRooms} rooms, each with its host; try again later.` };
+      this.disposeRoom(oldest.code, 'evicted');
     }
     const code = this.newCode();
     const base = (this.options.publicUrl ?? fallbackBaseUrl).replace(/\/+$/, '');
     const room = new LiveRoom(code, this.newToken(), settings, `${base}/?room=${code}`, this);
+    room.owner = owner;
     this.rooms.set(code, room);
     this.options.log(`room ${code} opened`);
     return room;
@@ -300,23 +469,68 @@ export class RoomRegistry {
     return this.rooms.get(code);
   }
 
-  disposeRoom(code: string, reason: 'idle' | 'shutdown'): void {
+  disposeRoom(code: string, reason: 'idle' | 'shutdown' | 'hostless' | 'evicted'): void {
     const room = this.rooms.get(code);
     if (!room) return;
     this.rooms.delete(code);
-    room.dispose(reason === 'idle' ? 'The room was closed after everyone left.' : 'The server is shutting down.');
+    // On shutdown a durable room stays live in the store: phones wait with "reconnecting" and the
+    // restarted server brings it back. Otherwise the game is over: keep it for the report.
+    const keep = reason === 'shutdown' && this.store.durable;
+    if (!keep) {
+      try {
+        room.journal.close(room.actor);
+      } catch (err) {
+        this.options.log(`room ${code}: could not store its end: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    room.dispose(CLOSED_MESSAGES[reason], !keep);
     this.options.log(`room ${code} closed (${reason})`);
   }
 
-  /** Starts a practice run, or says why not. */
-  startPractice(settings: PracticeSettings): PracticeRun | Rejection {
-    if (this.practice.size >= this.options.maxRooms) {
-      return { code: 'RATE_LIMITED', message: 'Too many practice runs on this server right now; try again later.' };
+  /**
+   * Ids of the snippets a live room is playing or will play (its current round and every round not yet
+   * revealed): practice never deals them, so it cannot be used to read a live round's answer.
+   */
+  liveSnippetIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const room of this.rooms.values()) {
+      const snapshot = room.actor.getSnapshot();
+      if (snapshot.status !== 'active') continue;
+      const { rounds, round } = snapshot.context;
+      const revealed = round ? (round.results ? round.number : round.number - 1) : 0;
+      for (const entry of rounds.slice(revealed)) ids.add(entry.snippet.id);
     }
-    const candidates = selectEntries(this.options.deck, settings.topics, settings.difficulties);
+    return ids;
+  }
+
+  /**
+   * Starts a practice run, or says why not. A socket keeps PRACTICE_PER_SOCKET runs (a new one replaces
+   * its oldest), an address PRACTICE_PER_ADDRESS; at MAX_PRACTICE the run idle the longest gives way.
+   */
+  startPractice(settings: PracticeSettings, owner: Owner | null = null): PracticeRun | Rejection {
+    const { limits } = this.guard;
+    if (owner) {
+      const mine = [...this.practice.values()].filter((r) => r.owner?.socketId === owner.socketId).sort((a, b) => a.lastActiveAt - b.lastActiveAt);
+      while (mine.length >= limits.practicePerSocket) this.disposePractice(mine.shift()!.token);
+      let fromAddress = 0;
+      for (const run of this.practice.values()) if (run.owner?.address === owner.address) fromAddress++;
+      if (fromAddress >= limits.practicePerAddress) {
+        return { code: 'RATE_LIMITED', message: 'Too many practice runs from your network right now; try again in a few minutes.' };
+      }
+    }
+    // Live snippets are left out before anything else, and an empty result reads exactly like a filter
+    // matching nothing: the answer never tells which snippet a room is playing.
+    const live = this.liveSnippetIds();
+    const candidates = selectEntries(this.options.deck, settings.topics, settings.difficulties).filter((e) => !live.has(e.snippet.id));
     if (candidates.length === 0) return { code: 'NO_SNIPPETS', message: 'No snippet matches these topics and difficulties.' };
+    if (this.practice.size >= limits.maxPractice) {
+      let oldest: PracticeRun | null = null;
+      for (const run of this.practice.values()) if (!oldest || run.lastActiveAt < oldest.lastActiveAt) oldest = run;
+      if (oldest) this.disposePractice(oldest.token);
+    }
     const token = this.newToken();
     const run = new PracticeRun(token, this.options.deps.randomId(6), settings, pickRounds(candidates, settings.rounds, this.options.deps), this);
+    run.owner = owner;
     this.practice.set(token, run);
     return run;
   }
