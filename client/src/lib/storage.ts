@@ -38,6 +38,18 @@ export const playerSeats = {
   rememberNickname: (nickname: string): void => write('nickname', nickname),
 };
 
+/**
+ * This device's own random id, made once and kept: sent on join so a kicked player stays out of
+ * that room (the server bans by device as well as by name).
+ */
+export function deviceId(): string {
+  const kept = read<string>('device');
+  if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) return kept;
+  const made = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+  write('device', made);
+  return made;
+}
+
 /** The host's control of a room. */
 export interface HostSeat {
   code: string;

@@ -55,7 +55,7 @@ export class HostSession extends Session<HostView, HostStage> {
   }
 
   /** Opens a new room with these settings. */
-  async create(settings: Partial<RoomSettings>): Promise<boolean> {
+  async create(settings: Partial<RoomSettings> & { hostKey?: string }): Promise<boolean> {
     const reply = await this.send('room:create', settings);
     if (!reply.ok) return this.fail(reply.message);
     this.#seat = { code: reply.code, hostToken: reply.hostToken };
@@ -102,6 +102,14 @@ export class HostSession extends Session<HostView, HostStage> {
     const seat = this.#seat;
     if (!seat) return false;
     const reply = await this.conn.request('player:kick', { ...seat, playerId });
+    return reply.ok ? true : this.fail(reply.message);
+  }
+
+  /** Lets a kicked player back into the room (`banId` from the host view's `banned`). */
+  async unban(banId: string): Promise<boolean> {
+    const seat = this.#seat;
+    if (!seat) return false;
+    const reply = await this.conn.request('player:unban', { ...seat, banId });
     return reply.ok ? true : this.fail(reply.message);
   }
 

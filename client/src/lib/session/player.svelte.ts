@@ -7,7 +7,7 @@ import type { PlayerView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { Hand } from '../hand.svelte.ts';
 import { normalizeCode } from '../route.ts';
-import { playerSeats, type PlayerSeat } from '../storage.ts';
+import { deviceId, playerSeats, type PlayerSeat } from '../storage.ts';
 import { Session } from './session.svelte.ts';
 
 /** Where the phone is, beyond what the room's phase says. */
@@ -95,7 +95,7 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     this.#tried = nickname;
     if (!code) return this.fail('Enter the room code shown on the big screen.');
     if (!nickname) return this.fail('Choose a nickname.');
-    const reply = await this.send('room:join', { code, nickname });
+    const reply = await this.send('room:join', { code, nickname, deviceId: deviceId() });
     if (!reply.ok) return this.fail(reply.message);
     this.#code = code;
     this.#seat = { code, playerToken: reply.playerToken, nickname: reply.view.you.nickname };
