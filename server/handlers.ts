@@ -1,11 +1,13 @@
 // The socket edge: for each client event, validate the payload (shared/schemas.ts), authenticate the
 // host or player token, translate to a machine event, acknowledge, and let the room broadcast fresh
 // views. Bad input always gets an error acknowledgement and changes nothing; a client that forgot the
-// acknowledgement callback does not crash anything.
+// acknowledgement callback does not crash anything. Abuse limits (server/limits.ts) are applied here:
+// events per socket, rooms and practice runs per socket and address, joins and wrong room codes per address.
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, ErrorCode, HostCommand, Response } from '../shared/protocol.ts';
 import {
   answerSchema,
+  createRoomSchema,
   describeIssues,
   hostAuthSchema,
   hostCommandSchema,
@@ -16,20 +18,17 @@ import {
   practiceNextSchema,
   practiceSettingsSchema,
   rejoinSchema,
-  roomSettingsSchema,
+  unbanSchema,
   withPracticeDefaults,
   withRoomDefaults,
 } from '../shared/schemas.ts';
 import { selectEntries } from './deck.ts';
+import { CODE_GUESSING_MESSAGE, clientAddress } from './limits.ts';
 import { answerPractice, nextPractice } from './practice-machine.ts';
 import { HOST_COMMAND_EVENTS } from './room-machine.ts';
 import type { HostEvent, RoomEvent } from './room-types.ts';
-import { LiveRoom, type GameSocket, type RoomRegistry } from './rooms.ts';
+import { LiveRoom, sameSecret, type GameSocket, type RoomRegistry } from './rooms.ts';
 import { roomViews } from './views.ts';
-
-/** Token bucket per socket: a burst of BURST events, then RATE per second. Generous for people, stops floods. */
-const BURST = 40;
-const RATE = 20;
 
 type Reply<T extends object = object> = (response: Response<T>) => void;
 type EventName = keyof ClientToServerEvents;
@@ -41,35 +40,33 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
 /** Attaches every client event handler to a freshly connected socket. */
 export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void {
   const { deps, log } = registry.options;
+  const { guard } = registry;
+  const { limits } = guard;
   socket.data.hostOf = new Set();
   socket.data.playerOf = new Map();
   socket.data.practice = new Set();
-  socket.data.bucket = { tokens: BURST, at: deps.now() };
-
-  function allow(): boolean {
-    const b = socket.data.bucket;
-    const now = deps.now();
-    b.tokens = Math.min(BURST, b.tokens + ((now - b.at) / 1000) * RATE);
-    b.at = now;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-  }
+  socket.data.address = clientAddress(socket.handshake.address, socket.handshake.headers, limits.trustProxy);
+  const address = socket.data.address;
 
   /** Registers `event` with payload validation, rate limiting, a safe ack and error capture. */
-  function handle<E extends EventName, S extends z.ZodType>(event: E, schema: S, run: (req: z.output<S>, reply: Reply<AckData<E>>) => void): void {
-    socket.on(event as never, ((payload: unknown, ack: unknown) => {
+  function handle<E extends EventName, S extends z.ZodType>(
+    event: E,
+    schema: S,
+    run: (req: z.output<S>, reply: Reply<AckData<E>>) => void | Promise<void>,
+  ): void {
+    socket.on(event as never, (async (payload: unknown, ack: unknown) => {
       // `socket.emit('x', ack)` without a payload puts the callback first.
       if (typeof payload === 'function' && ack === undefined) {
         ack = payload;
         payload = undefined;
       }
       const reply: Reply<AckData<E>> = typeof ack === 'function' ? (ack as Reply<AckData<E>>) : () => {};
-      if (!allow()) return reply(fail('RATE_LIMITED', 'Too many requests: slow down a little.'));
-      const parsed = schema.safeParse(payload ?? {});
-      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
       try {
-        run(parsed.data, reply);
+        if (!(await guard.events.take(socket.id))) return reply(fail('RATE_LIMITED', 'Too many requests: slow down a little.'));
+        // Only a missing payload means "defaults": `null`, strings and unknown keys fail the strict schema.
+        const parsed = schema.safeParse(payload === undefined ? {} : payload);
+        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
+        await run(parsed.data, reply);
       } catch (err) {
         log(`handler ${event} failed: ${err instanceof Error ? err.stack : String(err)}`);
         reply(fail('INTERNAL', 'Something went wrong on the server.'));
@@ -77,14 +74,25 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     }) as never);
   }
 
-  function findRoom(code: string, reply: Reply): LiveRoom | null {
+  /**
+   * The room with this code, or a failed reply. Wrong codes are counted per address (not per socket, so
+   * a fresh socket does not reset them); over the limit every lookup from that address is refused, so
+   * the refusal itself says nothing about which codes exist.
+   */
+  async function findRoom(code: string, reply: Reply): Promise<LiveRoom | null> {
+    if (await guard.codeMisses.blocked(address)) {
+      reply(fail('RATE_LIMITED', CODE_GUESSING_MESSAGE));
+      return null;
+    }
     const room = registry.getRoom(code);
-    if (!room) reply(fail('ROOM_NOT_FOUND', `No room with code ${code}. Check the code on the host screen.`));
-    return room ?? null;
+    if (room) return room;
+    await guard.codeMisses.take(address);
+    reply(fail('ROOM_NOT_FOUND', `No room with code ${code}. Check the code on the host screen.`));
+    return null;
   }
 
-  function hostRoom(req: { code: string; hostToken: string }, reply: Reply): LiveRoom | null {
-    const room = findRoom(req.code, reply);
+  async function hostRoom(req: { code: string; hostToken: string }, reply: Reply): Promise<LiveRoom | null> {
+    const room = await findRoom(req.code, reply);
     if (!room) return null;
     if (!room.isHost(req.hostToken)) {
       reply(fail('NOT_HOST', 'Only the host of this room can do that.'));
@@ -103,8 +111,8 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   }
 
   function hostCommand<S extends z.ZodType<{ code: string; hostToken: string }>>(event: EventName, schema: S, toEvent: (req: z.output<S>) => RoomEvent) {
-    handle(event, schema, (req, reply) => {
-      const room = hostRoom(req, reply);
+    handle(event, schema, async (req, reply) => {
+      const room = await hostRoom(req, reply);
       if (!room) return;
       room.attachHost(socket); // a command proves host-ness: keep this socket informed
       const machineEvent = toEvent(req);
@@ -116,40 +124,61 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     });
   }
 
-  handle('room:create', roomSettingsSchema, (req, reply) => {
-    const settings = withRoomDefaults(req);
+  handle('room:create', createRoomSchema, async (req, reply) => {
+    const { hostKey, ...wanted } = req;
+    if (limits.hostKey !== null && !(hostKey && sameSecret(hostKey, limits.hostKey))) {
+      return reply(fail('NOT_HOST', 'This server needs the host key to create rooms: ask whoever runs it.'));
+    }
+    const settings = withRoomDefaults(wanted);
     const candidates = selectEntries(registry.options.deck, settings.topics, settings.difficulties);
     if (candidates.length === 0) return reply(fail('NO_SNIPPETS', 'No snippet in the bank matches these topics and difficulties.'));
     settings.rounds = Math.min(settings.rounds, candidates.length);
+    const owned = registry.roomsOwnedBy(address, socket.id);
+    if (owned.bySocket >= limits.roomsPerSocket) {
+      return reply(fail('RATE_LIMITED', `You already host ${owned.bySocket} open rooms from this page: end one before opening another.`));
+    }
+    if (owned.byAddress >= limits.roomsPerAddress) {
+      return reply(fail('RATE_LIMITED', `Your network already has ${owned.byAddress} open rooms on this server: end one before opening another.`));
+    }
+    if (!(await guard.roomCreates.take(address))) return reply(fail('RATE_LIMITED', 'Too many rooms opened from your network this hour; try again later.'));
     const host = socket.handshake.headers.host ?? 'localhost';
     const proto = socket.handshake.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-    const room = registry.createRoom(settings, `${proto}://${host}`);
+    const room = registry.createRoom(settings, `${proto}://${host}`, { address, socketId: socket.id });
     if (!(room instanceof LiveRoom)) return reply(fail(room.code, room.message));
     room.attachHost(socket);
     reply({ ok: true, code: room.code, hostToken: room.hostToken, view: roomViews(room.actor.getSnapshot(), deps.now()).host() });
   });
 
-  handle('host:resume', hostAuthSchema, (req, reply) => {
-    const room = hostRoom(req, reply);
+  handle('host:resume', hostAuthSchema, async (req, reply) => {
+    const room = await hostRoom(req, reply);
     if (!room) return;
     room.attachHost(socket);
     reply({ ok: true, view: roomViews(room.actor.getSnapshot(), deps.now()).host() });
   });
 
-  handle('room:join', joinSchema, (req, reply) => {
-    const room = findRoom(req.code, reply);
+  handle('room:join', joinSchema, async (req, reply) => {
+    const room = await findRoom(req.code, reply);
     if (!room) return;
+    // One seat per socket per room: a second join from the same connection would be a second player.
+    const seat = socket.data.playerOf.get(room.code);
+    if (seat) {
+      const name = room.actor.getSnapshot().context.players[seat]?.nickname ?? 'someone';
+      return reply(fail('ALREADY_JOINED', `This device already plays in this room as "${name}".`));
+    }
+    if (!(await guard.joins.take(address))) {
+      return reply(fail('RATE_LIMITED', 'Too many players joined from your network in the last few minutes: wait a little, then try again.'));
+    }
     const playerId = deps.randomId(9);
     const token = registry.newToken();
-    const rejection = room.send({ type: 'JOIN', playerId, token, nickname: req.nickname });
+    const rejection = room.send({ type: 'JOIN', playerId, token, nickname: req.nickname, deviceId: req.deviceId ?? null });
     if (rejection) return reply(fail(rejection.code, rejection.message));
     room.tokens.set(token, playerId);
     room.attachPlayer(socket, playerId);
     reply({ ok: true, playerToken: token, view: roomViews(room.actor.getSnapshot(), deps.now()).player(playerId)! });
   });
 
-  handle('room:rejoin', rejoinSchema, (req, reply) => {
-    const room = findRoom(req.code, reply);
+  handle('room:rejoin', rejoinSchema, async (req, reply) => {
+    const room = await findRoom(req.code, reply);
     if (!room) return;
     const playerId = playerOf(room, req.playerToken, reply);
     if (!playerId) return;
@@ -164,10 +193,11 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     hostCommand(command, hostCommandSchema, (req) => ({ type, round: req.round, phase: req.phase }));
   }
   hostCommand('player:kick', kickSchema, (req) => ({ type: 'KICK', playerId: req.playerId }));
+  hostCommand('player:unban', unbanSchema, (req) => ({ type: 'UNBAN', banId: req.banId }));
   hostCommand('room:lock', lockSchema, (req) => ({ type: 'LOCK', locked: req.locked }));
 
-  handle('round:answer', answerSchema, (req, reply) => {
-    const room = findRoom(req.code, reply);
+  handle('round:answer', answerSchema, async (req, reply) => {
+    const room = await findRoom(req.code, reply);
     if (!room) return;
     const playerId = playerOf(room, req.playerToken, reply);
     if (!playerId) return;
@@ -177,7 +207,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   });
 
   handle('practice:start', practiceSettingsSchema, (req, reply) => {
-    const run = registry.startPractice(withPracticeDefaults(req));
+    const run = registry.startPractice(withPracticeDefaults(req), { address, socketId: socket.id });
     if ('code' in run) return reply(fail(run.code, run.message));
     run.attach(socket);
     reply({ ok: true, token: run.token, view: run.view() });
@@ -207,7 +237,27 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     reply({ ok: true, view: run.view() });
   });
 
+  // A phone that stops reading its socket stops answering pings: after pingInterval + STALL_GRACE_MS
+  // without a pong its player counts as away (the round does not wait for it) until it answers again.
+  let stallTimer: NodeJS.Timeout | null = null;
+  const armStallTimer = () => {
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      socket.data.stalled = true;
+      for (const code of socket.data.playerOf.keys()) registry.getRoom(code)?.socketStalled(socket);
+    }, limits.pingIntervalMs + limits.stallGraceMs);
+    stallTimer.unref();
+  };
+  armStallTimer();
+  socket.conn.on('heartbeat', () => {
+    armStallTimer();
+    if (!socket.data.stalled) return;
+    socket.data.stalled = false;
+    for (const code of new Set([...socket.data.hostOf, ...socket.data.playerOf.keys()])) registry.getRoom(code)?.socketRecovered(socket);
+  });
+
   socket.on('disconnect', () => {
+    if (stallTimer) clearTimeout(stallTimer);
     for (const code of [...socket.data.hostOf, ...socket.data.playerOf.keys()]) registry.getRoom(code)?.detachSocket(socket);
     for (const token of socket.data.practice) registry.practice.get(token)?.sockets.delete(socket);
   });

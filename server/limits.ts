@@ -52,7 +52,7 @@ export const DEFAULT_LIMITS: Limits = {
   practicePerAddress: 300,
   practicePerSocket: 2,
   maxPractice: 2000,
-  joinsPerAddress: 400,
+  joinsPerAddress: 250,
   joinsWindowSeconds: 600,
   codeMissesPerAddress: 60,
   codeMissesWindowSeconds: 60,
@@ -157,10 +157,10 @@ class Rate {
     }
   }
 
-  /** True when `key` is over the rate now (without counting anything). */
+  /** True when `key` has used up the rate (the next `take` would fail), without counting anything. */
   async blocked(key: string): Promise<boolean> {
     const res = await this.limiter.get(key);
-    return res !== null && res.consumedPoints > this.points;
+    return res !== null && res.consumedPoints >= this.points;
   }
 }
 

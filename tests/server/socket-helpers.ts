@@ -1,7 +1,7 @@
 // Helpers for integration tests over real sockets: a server on a free port with a fake deck and a
 // manual clock, and socket.io-client wrappers that record every payload a client receives.
 import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createApp, type AppOptions, type GameServer } from '../../server/app.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
@@ -43,8 +43,8 @@ export class TestClient {
   readonly received: Received[] = [];
   private waiters: (() => void)[] = [];
 
-  constructor(url: string) {
-    this.socket = connect(url, { forceNew: true, transports: ['websocket'], reconnection: false });
+  constructor(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
+    this.socket = connect(url, { forceNew: true, transports: ['websocket'], reconnection: false, ...options });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
       for (const w of this.waiters.splice(0)) w();
@@ -107,8 +107,8 @@ export class TestClient {
   }
 }
 
-export async function client(url: string): Promise<TestClient> {
-  const c = new TestClient(url);
+export async function client(url: string, options: Partial<ManagerOptions & SocketOptions> = {}): Promise<TestClient> {
+  const c = new TestClient(url, options);
   await c.connected();
   return c;
 }
