@@ -233,11 +233,9 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number): string {
       formatter = (c) => formatPromise(c, promise, recurseTimes + 1);
     } else if (constructor === 'Object') {
       if (isArguments(value)) {
-        braces = ['[Arguments] [', ']'];
-        extrasType = 'array';
-        keys = ownEnumerableKeys(value, true);
-        formatter = formatArray;
-        if ((value as any).length === 0 && keys.length === 0) return '[Arguments] []';
+        // Node 20 prints an arguments object with its indices as keys: [Arguments] { '0': 1 }.
+        braces = ['[Arguments] {', '}'];
+        if (keys.length === 0) return '[Arguments] {}';
       } else if (keys.length === 0) {
         return '{}';
       }
@@ -274,7 +272,8 @@ function formatRaw(ctx: Ctx, value: object, recurseTimes: number): string {
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
   const output = formatter(ctx, value, recurseTimes);
-  for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, extrasType));
+  // Extra keys of an array print with their names too: [ 1, 2, x: 3 ].
+  for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, 'object'));
   ctx.seen.pop();
   return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes);
 }
@@ -320,7 +319,9 @@ function formatMap(ctx: Ctx, value: Map<unknown, unknown>, recurseTimes: number)
 }
 
 function formatProperty(ctx: Ctx, value: any, recurseTimes: number, key: PropertyKey, type: 'object' | 'array'): string {
-  const desc = Object.getOwnPropertyDescriptor(value, key) ?? { value: value[key], enumerable: true };
+  let desc = Object.getOwnPropertyDescriptor(value, key) ?? { value: value[key], enumerable: true };
+  // A sloppy function's arguments object aliases its parameters through accessors: show the values.
+  if (desc.get && isArguments(value)) desc = { value: value[key], enumerable: true };
   let str: string;
   if (desc.value !== undefined) {
     ctx.indentationLvl += 2;

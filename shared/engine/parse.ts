@@ -108,6 +108,9 @@ function validate(root: Node, module: ModuleKind): void {
           throw errorAt('unsupported', `Unsupported: ${n.kind} declarations are not supported`, node);
         }
         break;
+      case 'LabeledStatement':
+        if (n.body.type === 'LabeledStatement' && parent?.type !== 'LabeledStatement') mergeLabels(n);
+        break;
       case 'PropertyDefinition':
         if (n.key.type === 'PrivateIdentifier') {
           throw errorAt('unsupported', 'Unsupported: private class members (#name) are not supported', node);
@@ -130,4 +133,36 @@ function validate(root: Node, module: ModuleKind): void {
   };
   void module;
   visit(root, null, false);
+}
+
+/**
+ * Several labels on one statement (`a: b: for (...) { continue a; }`) all name that statement. The
+ * interpreter gives each loop one label, so every break/continue naming an outer label of the chain is
+ * renamed to the innermost one (labels never reach into nested functions, and a label cannot be
+ * redeclared inside its own statement, so the renaming cannot capture anything else).
+ */
+function mergeLabels(outer: any): void {
+  const aliases = new Set<string>();
+  let inner = outer;
+  while (inner.body.type === 'LabeledStatement') {
+    aliases.add(inner.label.name);
+    inner = inner.body;
+  }
+  const canonical = inner.label.name;
+  const rename = (node: any): void => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
+      node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return;
+    if ((node.type === 'BreakStatement' || node.type === 'ContinueStatement') && node.label && aliases.has(node.label.name)) {
+      node.label = { ...node.label, name: canonical };
+      return;
+    }
+    for (const key in node) {
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'type') continue;
+      const v = node[key];
+      if (Array.isArray(v)) for (const c of v) rename(c);
+      else if (v && typeof v === 'object') rename(v);
+    }
+  };
+  rename(inner.body);
 }

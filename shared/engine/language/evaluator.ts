@@ -6,15 +6,22 @@
 // `yield*`; when host code (Array.prototype.map, a promise job) calls a snippet function, `runSync`
 // drives it to completion. `Interpreter` is the language's public face for the host.
 import { ThrowSignal, errorAt } from '../errors.ts';
+import { FastPath, type EvaluatorPort } from './compile.ts';
 import { Functions } from './functions.ts';
 import { MAX_ARRAY_LENGTH, isObject, propName, typeofValue } from './operations.ts';
 import { HOLE, Scope } from './scope.ts';
 import { type AnyNode, type Completion, type G, ReturnSignal } from './signals.ts';
 
+/** What an optional chain evaluates to once a `?.` met null or undefined. */
+const SHORT = Symbol('short-circuit');
+
 export class Interpreter extends Functions {
+  /** Compiles loops that cannot suspend to closures (compile.ts); null runs every loop here (SimulateOptions.fastPath). */
+  fastPath: FastPath | null = new FastPath(this as unknown as EvaluatorPort);
+
   /** Runs the main script body (CommonJS wrapper function or module) as a generator. */
   *runProgram(program: AnyNode, scope: Scope): G<unknown> {
-    this.hoistFunctionBody(program.body, scope, this.functionInfo(program), true);
+    this.hoistFunctionBody(program.body, scope, this.functionInfo(program), null);
     const c = yield* this.execStatements(program.body, scope);
     if (c && c.type === 'return') return c.value;
     return undefined;
@@ -166,6 +173,9 @@ export class Interpreter extends Functions {
   }
 
   protected *execLoop(node: AnyNode, scope: Scope, label: string | null): G<Completion> {
+    // The fast path (compile.ts) runs loops that cannot suspend as compiled closures.
+    const fast = this.fastPath?.loop(node, scope);
+    if (fast) return fast(scope, label);
     switch (node.type) {
       case 'WhileStatement':
         while (yield* this.evaluate(node.test, scope)) {
@@ -474,10 +484,12 @@ export class Interpreter extends Functions {
       case 'UnaryExpression':
         return yield* this.evaluateUnary(node, scope);
       case 'UpdateExpression': {
-        const old = yield* this.evaluate(node.argument, scope);
-        const num = typeof old === 'bigint' ? old : Number(old);
+        // The target is evaluated once (a[i++]++ and f().x++ run i++ and f() once).
+        const ref = yield* this.reference(node.argument, scope);
+        const old = ref.get();
+        const num = typeof old === 'bigint' ? old : this.toNumber(old, node);
         const next = node.operator === '++' ? (num as number) + 1 : (num as number) - 1;
-        yield* this.assignToReference(node.argument, next, scope);
+        ref.set(next);
         return node.prefix ? next : num;
       }
       case 'BinaryExpression': {
@@ -572,38 +584,43 @@ export class Interpreter extends Functions {
   }
 
   protected *evaluateChain(node: AnyNode, scope: Scope): G<unknown> {
-    const SHORT = { short: true };
-    const inner = function* (this: Interpreter, n: AnyNode): G<unknown> {
-      if (n.type === 'MemberExpression') {
-        const obj = yield* inner.call(this, n.object);
-        if (obj === SHORT) return SHORT;
-        if (n.optional && (obj === null || obj === undefined)) return SHORT;
-        const key = n.computed ? this.toKey(yield* this.evaluate(n.property, scope)) : n.property.name;
-        return this.getMember(obj, key, n);
-      }
-      if (n.type === 'CallExpression') {
-        let thisArg: unknown = undefined;
-        let fn: unknown;
-        const callee = n.callee;
-        if (callee.type === 'MemberExpression') {
-          const obj = yield* inner.call(this, callee.object);
-          if (obj === SHORT) return SHORT;
-          if (callee.optional && (obj === null || obj === undefined)) return SHORT;
-          const key = callee.computed ? this.toKey(yield* this.evaluate(callee.property, scope)) : callee.property.name;
-          fn = this.getMember(obj, key, callee);
-          thisArg = obj;
-        } else {
-          fn = yield* inner.call(this, callee);
-          if (fn === SHORT) return SHORT;
-        }
-        if (n.optional && (fn === null || fn === undefined)) return SHORT;
-        const args = yield* this.evaluateArguments(n.arguments, scope);
-        return yield* this.callValue(fn, thisArg, args, n, this.describe(callee));
-      }
-      return yield* this.evaluate(n, scope);
-    };
-    const r = yield* inner.call(this, node);
+    const r = yield* this.chainPart(node, scope);
     return r === SHORT ? undefined : r;
+  }
+
+  /** One link of an optional chain; SHORT when a `?.` met null or undefined (the rest is skipped). */
+  protected *chainPart(n: AnyNode, scope: Scope): G<unknown> {
+    if (n.type === 'MemberExpression') {
+      const obj = yield* this.chainPart(n.object, scope);
+      if (obj === SHORT) return SHORT;
+      if (n.optional && (obj === null || obj === undefined)) return SHORT;
+      const key = n.computed ? this.toKey(yield* this.evaluate(n.property, scope)) : n.property.name;
+      return this.getMember(obj, key, n);
+    }
+    if (n.type === 'CallExpression') {
+      let thisArg: unknown = undefined;
+      let fn: unknown;
+      const callee = n.callee;
+      if (callee.type === 'MemberExpression' && callee.object.type !== 'Super') {
+        const obj = yield* this.chainPart(callee.object, scope);
+        if (obj === SHORT) return SHORT;
+        if (callee.optional && (obj === null || obj === undefined)) return SHORT;
+        const key = callee.computed ? this.toKey(yield* this.evaluate(callee.property, scope)) : callee.property.name;
+        fn = this.getMember(obj, key, callee);
+        thisArg = obj;
+      } else if (callee.type === 'MemberExpression') {
+        const key = callee.computed ? this.toKey(yield* this.evaluate(callee.property, scope)) : callee.property.name;
+        fn = this.superGet(scope, key, callee);
+        thisArg = this.thisValue(scope, callee);
+      } else {
+        fn = yield* this.chainPart(callee, scope);
+        if (fn === SHORT) return SHORT;
+      }
+      if (n.optional && (fn === null || fn === undefined)) return SHORT;
+      const args = yield* this.evaluateArguments(n.arguments, scope);
+      return yield* this.callValue(fn, thisArg, args, n, this.describe(callee));
+    }
+    return yield* this.evaluate(n, scope);
   }
 
   protected *evaluateArguments(list: AnyNode[], scope: Scope): G<unknown[]> {
@@ -636,6 +653,15 @@ export class Interpreter extends Functions {
         const obj = yield* this.evaluate(callee.object, scope);
         const key = callee.computed ? this.toKey(yield* this.evaluate(callee.property, scope)) : callee.property.name;
         fn = this.getMember(obj, key, callee);
+        thisArg = obj;
+      }
+    } else if (callee.type === 'ChainExpression' && callee.expression.type === 'MemberExpression') {
+      // (o?.m)() keeps o as `this`; it calls undefined when the chain short-circuits.
+      const m = callee.expression;
+      const obj = yield* this.chainPart(m.object, scope);
+      if (obj !== SHORT && !(m.optional && (obj === null || obj === undefined))) {
+        const key = m.computed ? this.toKey(yield* this.evaluate(m.property, scope)) : m.property.name;
+        fn = this.getMember(obj, key, m);
         thisArg = obj;
       }
     } else {
@@ -695,9 +721,23 @@ export class Interpreter extends Functions {
       return 'undefined';
     }
     if (op === 'delete') {
-      const arg = node.argument;
-      if (arg.type !== 'MemberExpression') return true;
-      const obj = yield* this.evaluate(arg.object, scope);
+      let arg = node.argument;
+      let obj: unknown;
+      if (arg.type === 'ChainExpression' && arg.expression.type === 'MemberExpression') {
+        // delete o?.x: true without deleting anything when the chain short-circuits.
+        arg = arg.expression;
+        obj = yield* this.chainPart(arg.object, scope);
+        if (obj === SHORT || (arg.optional && (obj === null || obj === undefined))) return true;
+      } else if (arg.type === 'MemberExpression' && arg.object.type !== 'Super') {
+        obj = yield* this.evaluate(arg.object, scope);
+      } else if (arg.type === 'Identifier') {
+        throw errorAt('unsupported', 'Unsupported: delete of a variable', node);
+      } else if (arg.type === 'MemberExpression') {
+        throw errorAt('unsupported', 'Unsupported: delete of a super property', node);
+      } else {
+        yield* this.evaluate(arg, scope);
+        return true;
+      }
       const key = arg.computed ? this.toKey(yield* this.evaluate(arg.property, scope)) : arg.property.name;
       if (obj === null || obj === undefined) throw this.jsError(TypeError, `Cannot convert undefined or null to object`);
       this.checkWritable(obj, arg);
@@ -729,27 +769,18 @@ export class Interpreter extends Functions {
         return value;
       }
       if (target.type === 'MemberExpression') {
-        const obj = yield* this.evaluateObjectOf(target, scope);
-        const key = target.computed ? this.toKey(yield* this.evaluate(target.property, scope)) : target.property.name;
+        const ref = yield* this.reference(target, scope);
         const value = yield* this.evaluate(node.right, scope);
-        this.setMember(obj, key, value, target, scope);
+        ref.set(value);
         return value;
       }
       const value = yield* this.evaluateNamed(node.right, scope, target.type === 'Identifier' ? target.name : '');
       this.assignName(target.name, value, scope, target);
       return value;
     }
-    // Compound and logical assignment: read the target once, then write.
-    let obj: unknown;
-    let key: PropertyKey = '';
-    let current: unknown;
-    if (target.type === 'MemberExpression') {
-      obj = yield* this.evaluateObjectOf(target, scope);
-      key = target.computed ? this.toKey(yield* this.evaluate(target.property, scope)) : target.property.name;
-      current = this.getMember(obj, key, target);
-    } else {
-      current = this.lookup(target.name, scope, target);
-    }
+    // Compound and logical assignment: evaluate the target once, read it, then write.
+    const ref = yield* this.reference(target, scope);
+    const current = ref.get();
     let value: unknown;
     if (op === '&&=' || op === '||=' || op === '??=') {
       const shortCircuit = op === '&&=' ? !current : op === '||=' ? !!current : current !== null && current !== undefined;
@@ -759,9 +790,34 @@ export class Interpreter extends Functions {
       const right = yield* this.evaluate(node.right, scope);
       value = this.binary(op.slice(0, -1), current, right, node);
     }
-    if (target.type === 'MemberExpression') this.setMember(obj, key, value, target, scope);
-    else this.assignName(target.name, value, scope, target);
+    ref.set(value);
     return value;
+  }
+
+  /** Evaluates an assignment target once (its object and key) and returns how to read and write it. */
+  protected *reference(target: AnyNode, scope: Scope): G<{ get: () => unknown; set: (v: unknown) => void }> {
+    if (target.type === 'Identifier') {
+      return {
+        get: () => this.lookup(target.name, scope, target),
+        set: (v) => this.assignName(target.name, v, scope, target),
+      };
+    }
+    if (target.type === 'MemberExpression') {
+      if (target.object.type === 'Super') {
+        const key = target.computed ? this.toKey(yield* this.evaluate(target.property, scope)) : target.property.name;
+        return {
+          get: () => this.superGet(scope, key, target),
+          set: (v) => this.superSet(scope, key, v, target),
+        };
+      }
+      const obj = yield* this.evaluate(target.object, scope);
+      const key = target.computed ? this.toKey(yield* this.evaluate(target.property, scope)) : target.property.name;
+      return {
+        get: () => this.getMember(obj, key, target),
+        set: (v) => this.setMember(obj, key, v, target, scope),
+      };
+    }
+    throw errorAt('unsupported', `Unsupported assignment target ${target.type}`, target);
   }
 
   protected *assignToReference(target: AnyNode, value: unknown, scope: Scope): G<void> {

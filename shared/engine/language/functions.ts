@@ -4,7 +4,7 @@
 // them); their AST and scope live in a side table (`closures`).
 import { ThrowSignal, errorAt } from '../errors.ts';
 import { MAX_CALL_DEPTH, Operations, isObject, propName, rangeOf } from './operations.ts';
-import { type Closure, type FunctionInfo, HOLE, Scope, type ThisContext } from './scope.ts';
+import { type Binding, type Closure, type FunctionInfo, HOLE, Scope, type ThisContext } from './scope.ts';
 import { type AnyNode, type Completion, type G, ReturnSignal } from './signals.ts';
 
 export abstract class Functions extends Operations {
@@ -14,12 +14,14 @@ export abstract class Functions extends Operations {
   abstract bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string): G<void>;
 
   /** Declares `var` names and function declarations of a function body (or the script) in its scope. */
-  protected hoistFunctionBody(body: AnyNode[], scope: Scope, info: FunctionInfo, isProgram: boolean): void {
+  protected hoistFunctionBody(body: AnyNode[], scope: Scope, info: FunctionInfo, paramScope: Scope | null | false = null): void {
     for (const name of info.varNames) {
-      if (!scope.vars.has(name)) scope.declare(name, undefined, true, true);
+      if (scope.vars.has(name)) continue;
+      // With parameter expressions the body gets its own var scope; a var named like a parameter
+      // starts with the parameter's value.
+      const param = paramScope ? paramScope.vars.get(name) : undefined;
+      scope.declare(name, param ? param.value : undefined, true, true);
     }
-    void body;
-    void isProgram;
     for (const decl of info.funcDecls) {
       scope.declare(decl.id.name, this.makeFunction(decl, scope, 'function'), true, true);
     }
@@ -28,7 +30,7 @@ export abstract class Functions extends Operations {
       // Annex B.3.3: a sloppy-mode function declared in a block is also a var of the function, unless
       // that name is already declared with let/const/class here.
       for (const name of info.blockFuncNames) {
-        if (scope.vars.has(name)) continue;
+        if (scope.vars.has(name) || (paramScope && paramScope.vars.has(name))) continue;
         scope.declare(name, undefined, true, true);
         (scope.annexB ??= new Set()).add(name);
       }
@@ -129,6 +131,15 @@ export abstract class Functions extends Operations {
     };
     const interp = this;
     let fn: Function;
+    let selfBinding: Binding | null = null;
+    if (node.type === 'FunctionExpression' && node.id && kind === 'function') {
+      // A named function expression sees its own name in a scope of its own (read-only: ignored
+      // in sloppy mode, a TypeError in strict mode).
+      const own = new Scope(scope, false, null, scope.strict);
+      selfBinding = own.declare(node.id.name, undefined, false, true);
+      selfBinding.sloppyConst = true;
+      closure.scope = own;
+    }
     if (kind === 'arrow') {
       fn = (...args: unknown[]) => interp.runSync(interp.callClosure(closure, fn, undefined, args, undefined, null));
     } else if (kind === 'function' && !closure.isAsync && !closure.isGenerator) {
@@ -151,6 +162,12 @@ export abstract class Functions extends Operations {
         writable: true,
       });
     }
+    if (closure.isGenerator) {
+      // Generator functions have a prototype: the [[Prototype]] of the generator objects they make.
+      const proto = Object.create(closure.isAsync ? this.co.asyncGeneratorProto : this.co.generatorProto);
+      Object.defineProperty(fn, 'prototype', { value: proto, writable: true });
+    }
+    if (selfBinding) selfBinding.value = fn;
     this.closures.set(fn, closure);
     this.defineSourceText(fn, node);
     return fn;
@@ -158,7 +175,9 @@ export abstract class Functions extends Operations {
 
   /** Gives a snippet function the toString Node would show: its own source text. */
   protected defineSourceText(fn: Function, node: AnyNode): void {
-    const text = this.host.sourceText(node.start, node.end);
+    let text = this.host.sourceText(node.start, node.end);
+    // A method's text starts at its name (with get/set/async/*), without `static`.
+    if (node.type === 'MethodDefinition' && node.static) text = text.replace(/^static\s*/, '');
     Object.defineProperty(fn, 'toString', { value: () => text, writable: true, configurable: true, enumerable: false });
   }
 
@@ -196,7 +215,11 @@ export abstract class Functions extends Operations {
     let ctx: ThisContext | null = null;
     if (closure.kind !== 'arrow') {
       let thisValue = thisArg;
-      if (!closure.strict && (thisValue === undefined || thisValue === null)) thisValue = this.globalObject;
+      if (!closure.strict) {
+        // Sloppy mode: null/undefined become the global object and primitives are boxed.
+        if (thisValue === undefined || thisValue === null) thisValue = this.globalObject;
+        else if (!isObject(thisValue)) thisValue = Object(thisValue);
+      }
       ctx = {
         thisValue,
         initialized: !(closure.kind === 'class' && closure.derived),
@@ -218,10 +241,29 @@ export abstract class Functions extends Operations {
       }
     }
     const info = this.functionInfo(node);
-    if (closure.kind !== 'arrow' && info.usesArguments) {
-      scope.declare('arguments', makeArguments(args), true, true);
-    }
     const params = node.params;
+    // Parameters are in their temporal dead zone until bound, left to right.
+    const paramNames: string[] = [];
+    for (const p of params) this.patternNames(p, paramNames);
+    for (const n of paramNames) scope.declare(n, HOLE, true, false);
+    if (closure.kind !== 'arrow' && info.usesArguments && !paramNames.includes('arguments')) {
+      const argsObj = makeArguments(args);
+      if (!closure.strict && info.simpleParams) {
+        // A sloppy function with simple parameters has a mapped arguments object: arguments[i] and
+        // the i-th parameter are the same variable (ECMA-262 CreateMappedArgumentsObject).
+        for (let i = Math.min(args.length, params.length) - 1; i >= 0; i--) {
+          const name = params[i].name;
+          if (params.findIndex((p: AnyNode) => p.name === name) !== i && paramNames.lastIndexOf(name) !== i) continue;
+          Object.defineProperty(argsObj, i, {
+            get: () => scope.vars.get(name)!.value,
+            set: (v: unknown) => { scope.vars.get(name)!.value = v; },
+            enumerable: true,
+            configurable: true,
+          });
+        }
+      }
+      scope.declare('arguments', argsObj, true, true);
+    }
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (p.type === 'RestElement') {
@@ -235,7 +277,7 @@ export abstract class Functions extends Operations {
       return yield* this.evaluate(node.body, scope);
     }
     const bodyScope = info.simpleParams ? scope : new Scope(scope, false, null, closure.strict);
-    this.hoistFunctionBody(node.body.body, bodyScope, info, false);
+    this.hoistFunctionBody(node.body.body, bodyScope, info, info.simpleParams ? null : scope);
     let c: Completion;
     try {
       c = yield* this.execStatements(node.body.body, bodyScope);
@@ -328,6 +370,28 @@ export abstract class Functions extends Operations {
     const proto = Object.getPrototypeOf(ctx.homeObject);
     if (proto === null) return undefined;
     return Reflect.get(proto, key, ctx.thisValue as object);
+  }
+
+  /** `super.x = v`: [[Set]] on the home object's prototype with `this` as the receiver. */
+  protected superSet(scope: Scope, key: PropertyKey, value: unknown, node: AnyNode): void {
+    const ctx = this.thisContext(scope);
+    if (!ctx || !ctx.homeObject) throw errorAt('unsupported', "'super' keyword unexpected here", node);
+    const proto = Object.getPrototypeOf(ctx.homeObject);
+    const receiver = this.thisValue(scope, node);
+    if (proto === null) {
+      this.setMember(receiver, key, value, node, scope);
+      return;
+    }
+    if (isObject(receiver)) this.checkWritable(receiver, node);
+    let ok: boolean;
+    try {
+      ok = Reflect.set(proto, key, value, receiver as object);
+    } catch (e) {
+      throw this.fromHost(e, node);
+    }
+    if (!ok && scope.strict) {
+      throw errorAt('unsupported', 'Unsupported: a super property assignment that fails (V8\'s message is not modelled)', node);
+    }
   }
 
   *evaluateClass(node: AnyNode, scope: Scope, name: string): G<Function> {

@@ -12,6 +12,8 @@ import { type AnyNode, type G, ReturnSignal, type Suspend } from './signals.ts';
 export const MAX_CALL_DEPTH = 220;
 export const MAX_STRING_LENGTH = 200_000;
 export const MAX_ARRAY_LENGTH = 100_000;
+/** At most this many steps through the generator evaluator (the budget before the fast path existed). */
+export const SLOW_STEP_BUDGET = 200_000;
 
 /** Converts an acorn node's location to a SourceRange (columns from 1). */
 export function rangeOf(node: AnyNode | null | undefined): SourceRange | null {
@@ -33,8 +35,13 @@ export abstract class Operations {
   /** The call expression being evaluated when a native function runs (console.log uses it for its card). */
   currentCall: AnyNode | null = null;
   depth = 0;
+  /** Steps run so far (statements, expression nodes, loop iterations), by the evaluator and the fast path alike. */
   steps = 0;
   readonly stepBudget: number;
+  /** Steps run by the generator evaluator itself, about 100 times slower per step than the fast path (compile.ts). */
+  slowSteps = 0;
+  /** The budget for those: a loop the fast path cannot take (and its trace) stays as small as before. */
+  readonly slowStepBudget: number;
   globalScope!: Scope;
   globalObject!: Record<string, unknown>;
   /** Async functions and generators: set by the host, which creates them with its promise kit. */
@@ -52,6 +59,7 @@ export abstract class Operations {
 
   constructor(readonly host: EngineHost, stepBudget: number) {
     this.stepBudget = stepBudget;
+    this.slowStepBudget = Math.min(stepBudget, SLOW_STEP_BUDGET);
   }
 
   /** Creates a JS error of the given constructor inside the simulation and wraps it for throwing. */
@@ -74,9 +82,16 @@ export abstract class Operations {
   }
 
   protected tick(node: AnyNode): void {
-    if (++this.steps > this.stepBudget) {
-      throw errorAt('budget', `Step budget exceeded: the snippet ran more than ${this.stepBudget} steps (an infinite loop or runaway recursion?)`, node);
-    }
+    if (++this.steps > this.stepBudget || ++this.slowSteps > this.slowStepBudget) throw this.budgetExceeded(node);
+  }
+
+  /** The refusal for a snippet that ran out of steps: how many ran, and what to do about it. */
+  budgetExceeded(node: AnyNode): SimulationError {
+    const count = (n: number) => n.toLocaleString('en-US');
+    const where = this.steps > this.stepBudget
+      ? `the snippet ran ${count(this.stepBudget)} steps without finishing`
+      : `the snippet ran ${count(this.slowStepBudget)} steps of code the fast path cannot take (await, yield, try, for-of...) without finishing`;
+    return errorAt('budget', `Step budget exceeded: ${where}; simulate a smaller loop (fewer iterations or less work in each)`, node);
   }
 
   /** Converts an exception from native code into a simulated throw (natives may throw TypeError etc.). */
@@ -204,7 +219,10 @@ export abstract class Operations {
       const b = s.vars.get(name);
       if (b) {
         if (!b.initialized) throw this.jsError(ReferenceError, `Cannot access '${name}' before initialization`);
-        if (!b.mutable) throw this.jsError(TypeError, 'Assignment to constant variable.');
+        if (!b.mutable) {
+          if (b.sloppyConst && !scope.strict) return;
+          throw this.jsError(TypeError, 'Assignment to constant variable.');
+        }
         b.value = value;
         return;
       }

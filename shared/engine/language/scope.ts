@@ -8,6 +8,8 @@ export interface Binding {
   value: unknown;
   mutable: boolean;
   initialized: boolean;
+  /** A named function expression's own name: assignment is ignored in sloppy mode instead of throwing. */
+  sloppyConst?: boolean;
 }
 
 /** The value of a let/const/class binding before its declaration runs (temporal dead zone). */
@@ -36,7 +38,7 @@ export class Scope {
     readonly strict: boolean,
   ) {}
   declare(name: string, value: unknown, mutable: boolean, initialized: boolean): Binding {
-    const b = { value, mutable, initialized };
+    const b: Binding = { value, mutable, initialized };
     this.vars.set(name, b);
     return b;
   }
