@@ -1,6 +1,5 @@
 // The server factory: Express (health check, CSV report, the built client with an SPA fallback) and
 // Socket.IO on one http server, without listening. server/index.ts listens; tests call this on port 0.
-import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { attachHandlers } from './handlers.ts';
 import { AbuseGuard, clientAddress, CODE_GUESSING_MESSAGE, readLimits, type Limits } from './limits.ts';
 import { DEFAULT_COUNTDOWN_MS } from './room-machine.ts';
 import { buildReport } from './report.ts';
+import { serveClient } from './static.ts';
 import { RoomRegistry, type SocketData } from './rooms.ts';
 import { memoryStore, type Store } from './store.ts';
 
@@ -101,15 +101,8 @@ export function createApp(options: AppOptions): GameServer {
     res.send(buildReport(context));
   });
 
-  const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
-  const indexHtml = path.join(clientDir, 'index.html');
-  app.use(express.static(clientDir, { index: 'index.html', fallthrough: true }));
-  // SPA fallback: any other GET that looks like a page gets the client (or the "build first" page).
-  app.use((req, res, next) => {
-    if (req.method !== 'GET' || req.path.startsWith('/socket.io') || req.path.startsWith('/rooms/') || req.path === '/healthz') return next();
-    if (existsSync(indexHtml)) return void res.sendFile(indexHtml);
-    res.status(200).type('html').send(NOT_BUILT_PAGE);
-  });
+  // The built client: precompressed hashed assets with immutable caching, index.html no-cache (server/static.ts).
+  serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR, NOT_BUILT_PAGE);
 
   const httpServer = createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
