@@ -5,18 +5,10 @@
 // virtual clock never runs backwards; the loop walks its phases in Node's order and never skips a due
 // timer; the trace ends with the process exit.
 import { describe, expect, it } from 'vitest';
-import { simulate, SimulationError, type LoopPhase, type QueueName, type SimulationResult, type Snapshot, type StepKind } from '../shared/engine/index.ts';
+import { LOOP_PHASES, QUEUE_NAMES, simulate, SimulationError, type LoopPhase, type QueueName, type SimulationResult, type StepKind } from '../shared/engine/index.ts';
 import { loadBank } from '../shared/snippets/index.ts';
 import { generatePrograms } from './gen/programs.ts';
 
-/** Where each queue's jobs appear in a snapshot. */
-const QUEUE_FIELD: Record<QueueName, keyof Pick<Snapshot, 'nextTicks' | 'microtasks' | 'timers' | 'immediates' | 'pendingIO'>> = {
-  nextTick: 'nextTicks',
-  microtask: 'microtasks',
-  timers: 'timers',
-  check: 'immediates',
-  io: 'pendingIO',
-};
 
 /** Steps that put a job into its queue. */
 const ENTER: ReadonlySet<StepKind> = new Set(['enqueue', 'timer-scheduled']);
@@ -24,7 +16,7 @@ const ENTER: ReadonlySet<StepKind> = new Set(['enqueue', 'timer-scheduled']);
 const LEAVE: ReadonlySet<StepKind> = new Set(['run', 'timer-fired', 'timer-cleared', 'immediate-cleared', 'io-complete']);
 
 /** Position of each loop phase within one turn of Node's event loop. */
-const PHASE_RANK: Record<Exclude<LoopPhase, 'main' | 'exit'>, number> = { timers: 0, pending: 1, poll: 2, check: 3, close: 4 };
+const PHASE_RANK = Object.fromEntries(LOOP_PHASES.map((p, i) => [p.id, i])) as Record<Exclude<LoopPhase, 'main' | 'exit'>, number>;
 
 /** The engine's trace is cut at this many steps; a cut trace has no final exit step. */
 const MAX_TRACE_STEPS = 20_000;
@@ -73,13 +65,13 @@ export function traceViolations(result: SimulationResult): string[] {
       }
     }
     for (const [key, job] of live) {
-      if (!snap[QUEUE_FIELD[job.queue]].some((j) => j.id === job.id)) fail(i, `${key} was queued but is missing from the ${job.queue} snapshot`);
+      if (!snap.queues[job.queue].some((j) => j.id === job.id)) fail(i, `${key} was queued but is missing from the ${job.queue} snapshot`);
     }
     for (const [key, job] of done) {
-      if (snap[QUEUE_FIELD[job.queue]].some((j) => j.id === job.id)) fail(i, `${key} left its queue but is still in the ${job.queue} snapshot`);
+      if (snap.queues[job.queue].some((j) => j.id === job.id)) fail(i, `${key} left its queue but is still in the ${job.queue} snapshot`);
     }
-    for (const queue of Object.keys(QUEUE_FIELD) as QueueName[]) {
-      for (const job of snap[QUEUE_FIELD[queue]]) {
+    for (const queue of QUEUE_NAMES) {
+      for (const job of snap.queues[queue]) {
         if (!live.has(`${queue}#${job.id}`)) fail(i, `${queue}#${job.id} (${job.label}) is in the ${queue} snapshot without a step that queued it`);
       }
     }
@@ -113,14 +105,14 @@ export function traceViolations(result: SimulationResult): string[] {
       // A new turn of the loop that does not start with the timers phase: no timer may have been due.
       const newTurn = from === 'main' || from === 'exit' || rank <= PHASE_RANK[from as keyof typeof PHASE_RANK];
       if (newTurn && snap.phase !== 'timers') {
-        const overdue = prev.timers.find((t) => t.due <= prev.time);
+        const overdue = prev.queues.timers.find((t) => t.due <= prev.time);
         if (overdue) fail(i, `the loop skipped the timers phase while ${overdue.label} was due at ${overdue.due} ms (time ${prev.time} ms)`);
       }
     }
-    if (step.kind === 'phase' && snap.phase === 'timers' && !snap.timers.some((t) => t.due <= snap.time)) {
+    if (step.kind === 'phase' && snap.phase === 'timers' && !snap.queues.timers.some((t) => t.due <= snap.time)) {
       fail(i, `timers phase at ${snap.time} ms with no timer due`);
     }
-    if (step.kind === 'phase' && snap.phase === 'check' && snap.immediates.length === 0) fail(i, 'check phase with an empty check queue');
+    if (step.kind === 'phase' && snap.phase === 'check' && snap.queues.check.length === 0) fail(i, 'check phase with an empty check queue');
     if (step.kind === 'timer-fired' && snap.phase !== 'timers') fail(i, `a timer fired in the ${snap.phase} phase`);
     if (step.kind === 'run' && step.queue === 'check' && snap.phase !== 'check') fail(i, `an immediate ran in the ${snap.phase} phase`);
     if (step.kind === 'io-complete' && snap.phase !== 'poll') fail(i, `an I/O callback ran in the ${snap.phase} phase`);
@@ -177,7 +169,7 @@ describe('the invariant checker can fail', () => {
   it('notices a job missing from its queue snapshot', () => {
     const broken = structuredClone(result);
     const at = broken.trace.findIndex((s) => s.kind === 'timer-scheduled');
-    broken.trace[at + 1].snapshot.timers = [];
+    broken.trace[at + 1].snapshot.queues.timers = [];
     expect(traceViolations(broken).join('\n')).toMatch(/missing from the timers snapshot/);
   });
 

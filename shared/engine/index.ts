@@ -10,14 +10,20 @@
 // File reads are races with anything else in flight (see Runtime.pollPhase and ioRaceCheck).
 import { SimulationError } from './errors.ts';
 import { parseSnippet } from './parse.ts';
-import { Clock, Runtime } from './runtime.ts';
+import { Clock } from './host/clock.ts';
+import { Runtime } from './host/runtime.ts';
 import type { SimulateOptions, SimulationResult } from './types.ts';
 
 export { SimulationError } from './errors.ts';
 export { MAX_SOURCE_LENGTH } from './parse.ts';
 export type * from './types.ts';
+export { LOOP_PHASES, QUEUES, QUEUE_NAMES, type PhaseInfo, type QueueInfo } from './host/layout.ts';
 
-const DEFAULT_STEP_BUDGET = 200_000;
+/**
+ * Enough for 10^7 iterations of a plain loop (10-30 steps each) on the fast path, about a second of
+ * work per 300 million steps there; the evaluator's own steps stop much earlier (SLOW_STEP_BUDGET).
+ */
+const DEFAULT_STEP_BUDGET = 300_000_000;
 /** Most clock-tick variations explored before the engine gives up proving the order is fixed. */
 const MAX_CLOCK_SCENARIOS = 400;
 
@@ -65,6 +71,7 @@ function runOnce(program: ReturnType<typeof parseSnippet>, source: string, optio
     clock,
   });
   try {
+    if (options.fastPath === false) rt.interp.fastPath = null;
     rt.run(program);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {

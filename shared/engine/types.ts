@@ -51,14 +51,14 @@ export interface TimerEntry extends QueuedJob {
   repeat: number | null;
 }
 
+/** Each queue's jobs at one step; the timers queue lists TimerEntry records (ordered by due time). */
+export type SnapshotQueues = { [Q in QueueName]: Q extends 'timers' ? TimerEntry[] : QueuedJob[] };
+
 /** Everything the replay draws at one step: the engine's real queues, copied. */
 export interface Snapshot {
   stack: StackFrame[];
-  nextTicks: QueuedJob[];
-  microtasks: QueuedJob[];
-  timers: TimerEntry[];
-  immediates: QueuedJob[];
-  pendingIO: QueuedJob[];
+  /** The host's queues as declared in shared/engine/host/layout.ts (QUEUES gives their order and titles). */
+  queues: SnapshotQueues;
   phase: LoopPhase;
   /** Virtual clock in ms. */
   time: number;
@@ -129,8 +129,16 @@ export interface SimulateOptions {
   trace?: boolean;
   /** The value of `__filename` (default `/snippet.js`). */
   filename?: string;
-  /** Maximum interpreter steps before giving up (default 200 000). */
+  /**
+   * Maximum interpreter steps (statements, expression nodes, loop iterations) before giving up, default
+   * 300 000 000; at most 200 000 of them (or stepBudget, if smaller) may run outside the fast path.
+   */
   stepBudget?: number;
+  /**
+   * Run loops that cannot suspend as compiled closures (default true). False runs everything through
+   * the evaluator: same results, about 50 times slower; for tests and the benchmark.
+   */
+  fastPath?: boolean;
   /**
    * How late a stretch of work between two sleeps of the loop may run, in ms, when deciding whether the
    * order is a race (default 1: the clock ticking over on an idle machine). A larger value asks whether

@@ -26,8 +26,10 @@ const timer: TimerEntry = { id: 1, label: 'setTimeout callback (line 2)', loc: a
 const micro: QueuedJob = { id: 2, label: 'then callback (line 3)', loc: at(3, 25, 47) };
 const tick: QueuedJob = { id: 3, label: 'nextTick callback (line 4)', loc: at(4, 18, 41) };
 
-function snap(part: Partial<Snapshot>): Snapshot {
-  return { stack: [], nextTicks: [], microtasks: [], timers: [], immediates: [], pendingIO: [], phase: 'main', time: 0, console: [], ...part };
+/** A snapshot from the parts that differ from an idle one (queues named by field for brevity). */
+function snap(part: Partial<Omit<Snapshot, 'queues'>> & { nextTicks?: QueuedJob[]; microtasks?: QueuedJob[]; timers?: TimerEntry[]; immediates?: QueuedJob[]; pendingIO?: QueuedJob[] }): Snapshot {
+  const { nextTicks = [], microtasks = [], timers = [], immediates = [], pendingIO = [], ...rest } = part;
+  return { stack: [], phase: 'main', time: 0, console: [], ...rest, queues: { nextTick: nextTicks, microtask: microtasks, timers, check: immediates, io: pendingIO } };
 }
 const main = { name: '(main script)', loc: null };
 

@@ -49,7 +49,7 @@ export function fakeEntry(id: string, lines: string[], difficulty: 1 | 2 | 3 | 4
         kind: 'script-start',
         text: 'TRACE-SENTINEL the script starts',
         loc: null,
-        snapshot: { stack: [], nextTicks: [], microtasks: [], timers: [], immediates: [], pendingIO: [], phase: 'main', time: 0, console: [] },
+        snapshot: { stack: [], queues: { nextTick: [], microtask: [], timers: [], check: [], io: [] }, phase: 'main', time: 0, console: [] },
       },
     ],
   };

@@ -1,0 +1,89 @@
+// The 'fs' and 'fs/promises' modules, for the snippet's own file only: readFile (callback, completed
+// in a later poll phase as libuv's thread pool would), readFileSync and fs.promises.readFile. A read in
+// flight races with every timer, immediate or other read that could run while it finishes.
+import { errorAt, ThrowSignal } from '../../errors.ts';
+import { isObject } from '../../language/operations.ts';
+import type { SourceRange } from '../../types.ts';
+import { nodeTypeError, type Runtime } from '../runtime.ts';
+import { named } from './util-internal.ts';
+
+/** File contents handed to a readFile callback without an encoding: prints like Node's Buffer. */
+class FileBuffer {
+  readonly length: number;
+  constructor(readonly bytes: Uint8Array, private readonly text: string) {
+    this.length = bytes.length;
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export function install(host: Runtime): void {
+  const interp = host.interp;
+  const opts = host.opts;
+  const data = () => ({ bytes: new TextEncoder().encode(opts.source), text: opts.source });
+  const checkPath = (path: unknown, fn: string): void => {
+    const p = typeof path === 'string' ? path : path instanceof URL ? path.pathname : path;
+    if (p !== opts.filename) {
+      throw errorAt('unsupported', `Unsupported: ${fn} of ${interp.inspectForError(path)}; only the snippet's own file (__filename${opts.module === 'module' ? ' or import.meta.filename' : ''}) can be read`, interp.currentCall);
+    }
+  };
+  const encodingOf = (options: unknown): string | null => {
+    if (typeof options === 'string') return options;
+    if (isObject(options) && typeof (options as any).encoding === 'string') return (options as any).encoding;
+    return null;
+  };
+  const contents = (options: unknown): unknown => {
+    const enc = encodingOf(options);
+    const d = data();
+    // Only .length and .toString() are modelled; any other Buffer method is refused, not undefined.
+    if (enc === null) return host.strictPrintable('Buffer', new FileBuffer(d.bytes, d.text));
+    if (enc === 'utf8' || enc === 'utf-8') return d.text;
+    throw errorAt('unsupported', `Unsupported: the '${enc}' encoding`, interp.currentCall);
+  };
+  const startIO = (label: string, loc: SourceRange | null, complete: () => void): void => {
+    const id = host.nextId();
+    host.startIO({ id, label, loc, earliestIteration: host.iteration + 2, complete });
+    host.step('enqueue', `The file read starts in the background (libuv thread pool); ${label} will run in a poll phase when it finishes`, host.callLoc(), { jobId: id, queue: 'io' });
+  };
+  const readFile = named('readFile', (path: unknown, options?: unknown, cb?: unknown) => {
+    // lib/fs.js: callback = maybeCallback(callback || options); a function as options means defaults.
+    cb = cb || options;
+    if (typeof options === 'function') options = undefined;
+    if (typeof cb !== 'function') throw new ThrowSignal(nodeTypeError('cb', 'function', cb));
+    checkPath(path, 'fs.readFile');
+    const value = contents(options);
+    const { label, loc } = host.fnLabel(cb, 'fs.readFile callback');
+    startIO(label, loc, () => host.runMacrotaskCallback(cb as Function, undefined, [null, value]));
+  });
+  const readFileSync = named('readFileSync', (path: unknown, options?: unknown) => {
+    checkPath(path, 'fs.readFileSync');
+    return contents(options);
+  });
+  const readFilePromise = named('readFile', (path: unknown, options?: unknown) => {
+    checkPath(path, 'fs.promises.readFile');
+    const value = contents(options);
+    const cap = host.kit.newCapability(`promise from fs.promises.readFile()${host.currentLineSuffix()}`);
+    startIO(`fs.promises.readFile result${host.currentLineSuffix()}`, host.callLoc(), () => cap.resolve(value));
+    return cap.promise;
+  });
+  const fsPromises = host.strict('fs.promises', { readFile: readFilePromise });
+  const fs = host.strict('fs', { readFile, readFileSync, promises: fsPromises });
+  host.modules.define('fs', () => fs);
+  host.modules.define('fs/promises', () => fsPromises);
+
+  // A read that may already have finished when a loop callback runs: the order is a race.
+  host.beforeCallback((what) => {
+    for (const op of host.io) {
+      if (op.earliestIteration <= host.iteration) host.addRace(`The ${op.label} races with ${what}: the read may finish before or after it`);
+    }
+  });
+  host.addInspectRule({
+    special: (v) => {
+      if (!(v instanceof FileBuffer)) return null;
+      const shown = Array.from(v.bytes.slice(0, 50), (b) => b.toString(16).padStart(2, '0')).join(' ');
+      const more = v.bytes.length - 50;
+      return `<Buffer ${shown}${more > 0 ? ` ... ${more} more byte${more > 1 ? 's' : ''}` : ''}>`;
+    },
+  });
+}
