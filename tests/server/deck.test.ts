@@ -85,7 +85,7 @@ describe('a live round with the real deck', () => {
     expect(created.ok).toBe(true);
     const { code, hostToken } = created;
     const joined = await player.ask('room:join', { code, nickname: 'Ada' });
-    await host.ask('game:start', { code, hostToken });
+    await host.ask('game:start', { code, hostToken, round: 0, phase: 'lobby' });
     const view = await player.waitFor<PlayerView>('player:view', (v) => v.phase === 'answering');
     expect(view.round!.snippet.difficulty).toBe(2);
     const truth = simulate(view.round!.snippet.source).output;
