@@ -34,6 +34,18 @@ function heapMb(): number {
 }
 const kb = (mb: number) => `${(mb * 1024).toFixed(1)} kB`;
 
+// Every bot joins from 127.0.0.1: raise the per-address abuse limits (server/limits.ts, README "Abuse
+// limits") far above what the run needs, unless the caller set them. The per-socket event rate stays.
+for (const [name, value] of Object.entries({
+  JOINS_PER_ADDRESS: '1000000',
+  CODE_MISSES_PER_ADDRESS: '1000000',
+  ROOMS_PER_ADDRESS: '100000',
+  ROOMS_PER_SOCKET: '100000',
+  ROOM_CREATES_PER_HOUR: '1000000',
+  PRACTICE_PER_ADDRESS: '1000000',
+  REPORTS_PER_MINUTE: '1000000',
+})) process.env[name] ??= value;
+
 const t0 = performance.now();
 const deck = loadDeck(() => {});
 console.log(`deck: ${deck.length} snippets simulated in ${(performance.now() - t0).toFixed(0)} ms`);

@@ -82,9 +82,8 @@ export function createApp(options: AppOptions): GameServer {
   const NO_REPORT = { ok: false, code: 'ROOM_NOT_FOUND', message: 'No report here: check the room code and use the host token of that room.' };
   app.get('/rooms/:code/report.csv', async (req, res) => {
     const address = clientAddress(req.socket.remoteAddress, req.headers, guard.limits.trustProxy);
-    if (!(await guard.reports.take(address)) || (await guard.codeMisses.blocked(address))) {
-      return void res.status(429).json({ ok: false, code: 'RATE_LIMITED', message: CODE_GUESSING_MESSAGE });
-    }
+    const tooMany = { ok: false, code: 'RATE_LIMITED', message: CODE_GUESSING_MESSAGE };
+    if (!(await guard.reports.take(address))) return void res.status(429).json(tooMany);
     const code = String(req.params.code).toUpperCase();
     const header = req.get('authorization') ?? '';
     const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
@@ -92,6 +91,8 @@ export function createApp(options: AppOptions): GameServer {
     // A live room, or a finished one still in the store (REPORT_RETENTION_DAYS).
     const context = registry.reportContext(code, token);
     if (!context) {
+      // An address over its wrong-code limit is told so for every failure (never "not found" vs "found").
+      if (await guard.codeMisses.blocked(address)) return void res.status(429).json(tooMany);
       await guard.codeMisses.take(address);
       return void res.status(404).json(NO_REPORT);
     }

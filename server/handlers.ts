@@ -77,14 +77,15 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   /**
    * The room with this code, or a failed reply. Wrong codes are counted per address (not per socket, so
    * a fresh socket does not reset them); over the limit every lookup from that address is refused, so
-   * the refusal itself says nothing about which codes exist.
+   * the refusal itself says nothing about which codes exist, except a request that proves it belongs to
+   * the room (`member`: a valid host or player token), so the rest of a class keeps playing.
    */
-  async function findRoom(code: string, reply: Reply): Promise<LiveRoom | null> {
-    if (await guard.codeMisses.blocked(address)) {
+  async function findRoom(code: string, reply: Reply, member?: (room: LiveRoom) => boolean): Promise<LiveRoom | null> {
+    const room = registry.getRoom(code);
+    if ((await guard.codeMisses.blocked(address)) && !(room && member?.(room))) {
       reply(fail('RATE_LIMITED', CODE_GUESSING_MESSAGE));
       return null;
     }
-    const room = registry.getRoom(code);
     if (room) return room;
     await guard.codeMisses.take(address);
     reply(fail('ROOM_NOT_FOUND', `No room with code ${code}. Check the code on the host screen.`));
@@ -92,7 +93,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   }
 
   async function hostRoom(req: { code: string; hostToken: string }, reply: Reply): Promise<LiveRoom | null> {
-    const room = await findRoom(req.code, reply);
+    const room = await findRoom(req.code, reply, (r) => r.isHost(req.hostToken));
     if (!room) return null;
     if (!room.isHost(req.hostToken)) {
       reply(fail('NOT_HOST', 'Only the host of this room can do that.'));
@@ -178,7 +179,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   });
 
   handle('room:rejoin', rejoinSchema, async (req, reply) => {
-    const room = await findRoom(req.code, reply);
+    const room = await findRoom(req.code, reply, (r) => r.tokens.has(req.playerToken));
     if (!room) return;
     const playerId = playerOf(room, req.playerToken, reply);
     if (!playerId) return;
@@ -197,7 +198,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   hostCommand('room:lock', lockSchema, (req) => ({ type: 'LOCK', locked: req.locked }));
 
   handle('round:answer', answerSchema, async (req, reply) => {
-    const room = await findRoom(req.code, reply);
+    const room = await findRoom(req.code, reply, (r) => r.tokens.has(req.playerToken));
     if (!room) return;
     const playerId = playerOf(room, req.playerToken, reply);
     if (!playerId) return;

@@ -54,7 +54,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPractice: 2000,
   joinsPerAddress: 250,
   joinsWindowSeconds: 600,
-  codeMissesPerAddress: 60,
+  codeMissesPerAddress: 100,
   codeMissesWindowSeconds: 60,
   reportsPerMinute: 30,
   pingIntervalMs: 5000,

@@ -354,6 +354,10 @@ describe('finding 7: room codes cannot be guessed', () => {
     await serve();
     const host = await from('10.0.0.1');
     const { code } = await openRoom(host);
+    // A classmate behind the same address as the guesser, already in the room.
+    const classmate = await from('10.0.0.66');
+    const seat = await classmate.ask('room:join', { code, nickname: 'Pat' });
+    expect(seat).toMatchObject({ ok: true });
     let misses = 0;
     let first: { code: string } | null = null;
     let s: TestClient | null = null;
@@ -371,8 +375,10 @@ describe('finding 7: room codes cannot be guessed', () => {
     const fresh = await from('10.0.0.66');
     expect(await fresh.ask('room:join', { code, nickname: 'guess' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect(await fresh.ask('room:rejoin', { code, playerToken: 'x'.repeat(32) })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // A request proving it belongs to the room (a valid token) still goes through: the classmate plays on.
+    expect(await fresh.ask('room:rejoin', { code, playerToken: seat.playerToken })).toMatchObject({ ok: true });
     // A class on another address is not affected.
-    expect(await (await from('10.0.0.2')).ask('room:join', { code, nickname: 'Pat' })).toMatchObject({ ok: true });
+    expect(await (await from('10.0.0.2')).ask('room:join', { code, nickname: 'Sam' })).toMatchObject({ ok: true });
   });
 
   it('report.csv: an unknown room and a bad token get the same answer; requests are limited per address', async () => {
