@@ -87,7 +87,7 @@ describe('Leaderboard', () => {
     ];
     const { body } = render(Leaderboard, { props: { entries, youId: 'b' } });
     const text = textOf(body);
-    expect(text).toMatch(/1 ▲2 up 2 Ada 🔥2 streak of 2 perfect rounds \+400 900 .*2 ▼1 down 1 Bob \(you\) \+100 800 .*3 new new on the board Cy offline 100/);
+    expect(text).toMatch(/1 ▲2 up 2 Ada ×2 streak of 2 perfect rounds \+400 900 .*2 ▼1 down 1 Bob \(you\) \+100 800 .*3 new new on the board Cy offline 100/);
     expect(body).toMatch(/class="row[^"]*you/);
   });
 });

@@ -2,7 +2,8 @@
 // projector-sized screen and three phones (360x640) play a whole game through the UI: one player
 // orders by mouse drag and drop, one by keyboard only, one reloads mid-round and carries on; then
 // the reveal with the replay, the leaderboard and the podium. Then a solo practice run. Every
-// screen is saved under test-artifacts/screenshots/.
+// screen is saved under test-artifacts/screenshots/ and checked with axe-core: the last test
+// asserts no screen has a violation (and prints the table of findings per screen).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,9 @@ import {
   phoneContext,
   projectorContext,
   routeFiles,
-  shot,
+  axeFindings,
+  axeReport,
+  screen,
   startServer,
   watchErrors,
   type RunningServer,
@@ -139,14 +142,14 @@ describe('a live game in the browser', () => {
 
     // Landing and host setup.
     await host.goto(`${url}/`);
-    await shot(host, 'landing-1920x1080');
+    await screen(host, 'landing-1920x1080');
     await host.getByRole('link', { name: 'Host a game' }).click();
     await host.getByRole('heading', { name: 'Host a game' }).waitFor();
     await host.getByLabel('1 · Warm-up').check();
     await host.getByLabel('2 · Easy').check();
     await host.getByLabel('Rounds').fill('2');
     await host.getByLabel('Time per round').selectOption('90');
-    await shot(host, 'host-setup-1920x1080');
+    await screen(host, 'host-setup-1920x1080');
     await host.getByRole('button', { name: 'Open the room' }).click();
     const code = (await host.locator('.big-code').textContent())!.trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
@@ -155,10 +158,10 @@ describe('a live game in the browser', () => {
     // Three ways in: the landing form, a /play link, the QR code's link.
     await ada.goto(`${url}/`);
     await expectNoSidewaysScroll(ada, 'landing on a phone');
-    await shot(ada, 'landing-360x640');
+    await screen(ada, 'landing-360x640');
     await ada.getByLabel('Room code').fill(code.toLowerCase());
     await ada.getByLabel('Nickname').fill('Ada');
-    await shot(ada, 'player-join-360x640');
+    await screen(ada, 'player-join-360x640');
     await ada.getByRole('button', { name: 'Join game' }).click();
     await ada.getByText("You're in!").waitFor();
     expect(new URL(ada.url()).pathname).toBe(`/play/${code}`);
@@ -176,10 +179,10 @@ describe('a live game in the browser', () => {
     await cyd.getByRole('button', { name: 'Join game' }).click();
     await cyd.getByText("You're in!").waitFor();
     await expectNoSidewaysScroll(cyd, 'waiting screen');
-    await shot(cyd, 'player-waiting-360x640');
+    await screen(cyd, 'player-waiting-360x640');
 
     await expect.poll(() => host.locator('.roster li').count()).toBe(3);
-    await shot(host, 'host-lobby-1920x1080', false);
+    await screen(host, 'host-lobby-1920x1080', false);
 
     // A fourth player joins and the host removes her (two presses on ×: the first asks to confirm).
     const eve = await open(phoneContext(browser), 'eve');
@@ -189,8 +192,9 @@ describe('a live game in the browser', () => {
     await eve.getByText("You're in!").waitFor();
     await expect.poll(() => host.locator('.roster li').count()).toBe(4);
     await host.getByRole('button', { name: 'Remove Eve from the game' }).click();
-    await host.getByText('Press × again to confirm').waitFor();
-    await host.getByRole('button', { name: 'Remove Eve from the game' }).click();
+    await host.getByRole('dialog', { name: 'Remove Eve?' }).waitFor();
+    await screen(host, 'host-kick-confirm-1920x1080', false);
+    await host.getByRole('button', { name: 'Remove Eve', exact: true }).click();
     await eve.getByRole('heading', { name: 'Removed from the game' }).waitFor();
     await expect.poll(() => host.locator('.roster li').count()).toBe(3);
     await eve.reload();
@@ -203,24 +207,24 @@ describe('a live game in the browser', () => {
     await eve.getByLabel('Nickname').fill('Eve again');
     await eve.getByRole('button', { name: 'Join game' }).click();
     await expect.poll(() => eve.getByRole('alert').textContent()).toMatch(/lock/i);
-    await shot(eve, 'player-join-refused-360x640', false);
+    await screen(eve, 'player-join-refused-360x640', false);
     await host.getByRole('button', { name: 'Unlock room' }).click();
     await expect.poll(() => host.locator('.bar .tag', { hasText: 'locked' }).count()).toBe(0);
 
     // Round 1.
     await host.getByRole('button', { name: 'Start game' }).click();
     await host.getByText('Get ready').waitFor();
-    await shot(host, 'host-countdown-1920x1080', false);
+    await screen(host, 'host-countdown-1920x1080', false);
     for (const phone of [ada, bob, cyd]) await phone.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
     const round1 = roundOnServer(code);
     const truth1 = round1.cards.map((c) => c.text);
     expect(await handTexts(ada)).toHaveLength(truth1.length);
     await expectNoSidewaysScroll(bob, 'round on a phone');
-    await shot(bob, 'player-round-360x640', false);
+    await screen(bob, 'player-round-360x640', false);
     await bob.locator('ol.cards').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await shot(bob, 'player-round-cards-360x640', false);
+    await screen(bob, 'player-round-cards-360x640', false);
     await bob.evaluate(() => window.scrollTo(0, 0));
-    await shot(host, 'host-round-1920x1080', false);
+    await screen(host, 'host-round-1920x1080', false);
 
     // While ordering, tapping a card's text marks the console.log that printed it in the snippet
     // (a place in the source, not in the order); tapping it again clears the mark.
@@ -228,7 +232,7 @@ describe('a live game in the browser', () => {
     const bobLine = round1.cards.find((c) => c.text === bobCard)!.loc.start.line;
     await bob.getByRole('button', { name: `Show the line that prints “${bobCard}”` }).click();
     await expect.poll(() => bob.locator('.snippet .marked').first().getAttribute('data-line')).toBe(String(bobLine));
-    await shot(bob, 'player-round-card-marked-360x640', false);
+    await screen(bob, 'player-round-card-marked-360x640', false);
     await bob.getByRole('button', { name: `Show the line that prints “${bobCard}”` }).click();
     await expect.poll(() => bob.locator('.snippet .marked').count()).toBe(0);
 
@@ -255,7 +259,7 @@ describe('a live game in the browser', () => {
     expect([...adaAfter].sort()).toEqual([...adaBefore].sort());
     await ada.getByRole('button', { name: 'Submit my order' }).click();
     await ada.getByText('Answer sent').waitFor();
-    await shot(ada, 'player-sent-360x640');
+    await screen(ada, 'player-sent-360x640');
     await expect.poll(() => Object.keys(roundOnServer(code).answers).length).toBe(1);
     expect(Object.values(roundOnServer(code).answers)[0]!.order.map((id) => round1.cards.find((c) => c.id === id)!.text)).toEqual(adaAfter);
 
@@ -273,28 +277,28 @@ describe('a live game in the browser', () => {
     await ada.getByRole('heading', { name: 'Why' }).waitFor();
     await expect.poll(() => ada.locator('.result[aria-live]').count()).toBe(1);
     await expectNoSidewaysScroll(ada, 'result on a phone');
-    await shot(ada, 'player-result-360x640');
+    await screen(ada, 'player-result-360x640');
 
     // Tapping a card marks the console.log that printed it (its location came with the reveal).
     const tapped = truth1[truth1.length - 1]!;
     await ada.locator('button.verdict', { has: ada.locator('code', { hasText: new RegExp(`^${escapeRegExp(tapped)}$`) }) }).click();
     const revealed = roundOnServer(code).cards.find((c) => c.text === tapped)!;
     await expect.poll(() => ada.locator('.snippet .marked').first().getAttribute('data-line')).toBe(String(revealed.loc.start.line));
-    await shot(ada, 'player-result-tapped-360x640', false);
+    await screen(ada, 'player-result-tapped-360x640', false);
 
     // The replay on the phone: open it, step to the first printed line.
     await ada.getByText('Replay the event loop step by step').click();
     await ada.getByRole('button', { name: 'next print' }).click();
     await expect.poll(() => ada.locator('.console li').count()).toBe(1);
-    await ada.getByRole('button', { name: 'Step forward' }).click();
+    await ada.getByRole('button', { name: 'Next step' }).click();
     await expectNoSidewaysScroll(ada, 'replay on a phone');
     await ada.locator('.replay .console').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shot(ada, 'player-replay-360x640', false);
+    await screen(ada, 'player-replay-360x640', false);
 
     // The host's reveal: true order with shares, the replay stepping and playing.
     await host.getByRole('heading', { name: 'The true order' }).waitFor();
     expect(await host.locator('.truth .order li code').allTextContents()).toEqual(truth1);
-    await shot(host, 'host-reveal-1920x1080', false);
+    await screen(host, 'host-reveal-1920x1080', false);
     const stepCount = host.locator('.replay .count');
     await host.getByRole('button', { name: 'next print' }).click();
     await host.getByRole('button', { name: 'next print' }).click();
@@ -305,7 +309,7 @@ describe('a live game in the browser', () => {
     await host.getByRole('button', { name: 'Pause', exact: true }).click();
     await host.getByRole('button', { name: 'Replay only' }).click();
     await expect.poll(() => host.getByRole('heading', { name: 'The true order' }).count()).toBe(0);
-    await shot(host, 'host-replay-1920x1080', false);
+    await screen(host, 'host-replay-1920x1080', false);
     await host.getByRole('button', { name: 'Replay only' }).click();
 
     // Leaderboard; the host screen reloads and takes control again with the stored host token.
@@ -313,9 +317,9 @@ describe('a live game in the browser', () => {
     await host.getByRole('heading', { name: /Leaderboard after round 1/ }).waitFor();
     await host.reload();
     await host.getByRole('heading', { name: /Leaderboard after round 1/ }).waitFor();
-    await shot(host, 'host-leaderboard-1920x1080', false);
+    await screen(host, 'host-leaderboard-1920x1080', false);
     await bob.getByText(/You are \d+(st|nd|rd|th) with \d+ points/).waitFor();
-    await shot(bob, 'player-leaderboard-360x640');
+    await screen(bob, 'player-leaderboard-360x640');
 
     // Round 2: quick answers, then the podium.
     await host.getByRole('button', { name: 'Next round' }).click();
@@ -329,7 +333,7 @@ describe('a live game in the browser', () => {
     await cyd.context().setOffline(true);
     for (const socket of running.server.registry.getRoom(code)!.playerSockets.get(cydId) ?? []) socket.conn.close();
     await cyd.getByText('Connection lost').waitFor();
-    await shot(cyd, 'player-connection-lost-360x640', false);
+    await screen(cyd, 'player-connection-lost-360x640', false);
     await cyd.context().setOffline(false);
     await expect.poll(() => cyd.getByText('Connection lost').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => host.locator('.roster li.offline').count(), { timeout: 15_000 }).toBe(0);
@@ -358,10 +362,10 @@ describe('a live game in the browser', () => {
     const winner = running.server.registry.getRoom(code)!.actor.getSnapshot().context;
     const best = Object.values(winner.players).sort((a, b) => b.score - a.score || a.totalMs - b.totalMs)[0]!;
     expect(await host.locator('.podium .first .name').textContent()).toBe(best.nickname);
-    await shot(host, 'host-podium-1920x1080', false);
+    await screen(host, 'host-podium-1920x1080', false);
     await bob.getByText(/You finished \d+(st|nd|rd|th) with \d+ points/).waitFor();
     await expectNoSidewaysScroll(bob, 'podium on a phone');
-    await shot(bob, 'player-podium-360x640');
+    await screen(bob, 'player-podium-360x640');
 
     // The host's CSV report link works and carries the players.
     const href = await host.getByRole('link', { name: 'Download CSV report' }).getAttribute('href');
@@ -370,7 +374,7 @@ describe('a live game in the browser', () => {
     expect(csv.split('\n').filter((l) => l.includes(code)).length).toBeGreaterThanOrEqual(6);
 
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });
 
 describe('practice in the browser', () => {
@@ -381,7 +385,7 @@ describe('practice in the browser', () => {
     await page.getByLabel('1 · Warm-up').check();
     await page.getByLabel('Rounds').fill('2');
     await expectNoSidewaysScroll(page, 'practice setup');
-    await shot(page, 'practice-setup-360x640');
+    await screen(page, 'practice-setup-360x640');
     await page.getByRole('button', { name: 'Start practice' }).click();
 
     for (let round = 1; round <= 2; round++) {
@@ -389,23 +393,23 @@ describe('practice in the browser', () => {
       await expect.poll(() => page.locator('[role="timer"]').count()).toBe(1);
       if (round === 1) {
         await expectNoSidewaysScroll(page, 'practice round');
-        await shot(page, 'practice-round-360x640', false);
+        await screen(page, 'practice-round-360x640', false);
       }
       await page.getByRole('button', { name: 'Check my order' }).click();
       await page.getByRole('heading', { name: 'Why' }).waitFor();
       // The replay is right there: step it.
-      await page.getByRole('button', { name: 'Step forward' }).click();
+      await page.getByRole('button', { name: 'Next step' }).click();
       await expect.poll(() => page.locator('.replay .count').textContent()).toMatch(/^step 2 \//);
       if (round === 1) {
         await expectNoSidewaysScroll(page, 'practice reveal');
-        await shot(page, 'practice-reveal-360x640', false);
+        await screen(page, 'practice-reveal-360x640', false);
         // Tapping a card sends the replay to the step that printed it.
         const last = page.locator('button.verdict').last();
         const text = (await last.locator('code').textContent())!;
         await last.click();
         await expect.poll(() => page.locator('.replay .caption .kind').textContent()).toBe('prints');
         await expect.poll(async () => (await page.locator('.replay .console li code').allTextContents()).includes(text)).toBe(true);
-        await shot(page, 'practice-reveal-tapped-360x640', false);
+        await screen(page, 'practice-reveal-tapped-360x640', false);
       }
       await page.getByRole('button', { name: round === 2 ? 'See my summary' : 'Next round' }).click();
     }
@@ -413,7 +417,7 @@ describe('practice in the browser', () => {
     await page.getByRole('heading', { name: 'Practice done' }).waitFor();
     await page.getByText('New personal best!').waitFor();
     const points = Number((await page.locator('.summary .points').textContent())!.replace(/\D/g, ''));
-    await shot(page, 'practice-summary-360x640');
+    await screen(page, 'practice-summary-360x640');
 
     await page.reload();
     await page.getByText(`Personal best: ${points} points`).waitFor();
@@ -429,9 +433,18 @@ describe('practice in the browser', () => {
     await page.getByRole('button', { name: 'Check my order' }).click();
     await page.getByRole('button', { name: 'next print' }).click();
     await page.getByRole('button', { name: 'next print' }).click();
-    await shot(page, 'practice-reveal-1920x1080');
+    await screen(page, 'practice-reveal-1920x1080');
     expect(errors).toEqual([]);
   }, 60_000);
+});
+
+describe('accessibility', () => {
+  it('has no axe-core violation on any screen of the runs above', () => {
+    console.log(`axe-core findings per screen:\n${axeReport()}`);
+    expect(axeFindings.size).toBeGreaterThanOrEqual(20);
+    const broken = [...axeFindings].filter(([, found]) => found.length > 0).map(([name, found]) => `${name}: ${found.map((f) => f.id).join(', ')}`);
+    expect(broken).toEqual([]);
+  });
 });
 
 function escapeRegExp(text: string): string {

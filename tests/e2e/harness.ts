@@ -93,9 +93,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The game server on a free port. The browser tests come from one address and open many rooms and
+ * bots, so the per-address room and practice limits are raised (the join limit already fits a class).
+ */
 export async function startServer(clientDir = CLIENT_BUILD, countdownMs = 2500): Promise<RunningServer> {
   const deck = await loadDeck(() => {});
-  const server = createApp({ deck, clientDir, countdownMs, log: () => {} });
+  const limits = { roomsPerAddress: 100, roomsPerSocket: 100, roomCreatesPerHour: 1000, practicePerSocket: 20 };
+  const server = createApp({ deck, clientDir, countdownMs, log: () => {}, limits });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}`, close: () => server.close() };
@@ -152,4 +157,60 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     }
     return culprits.length ? culprits : [`document ${root.scrollWidth}px wide`];
   });
+}
+
+/** Waits (at most 5 s) for the page's finite animations to end; endless ones (a spinner) are left running. */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => {
+      const timing = a.effect?.getComputedTiming();
+      return timing && Number.isFinite(timing.endTime as number);
+    });
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => {}))), new Promise((r) => setTimeout(r, 5000))]);
+  });
+}
+
+const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** One axe-core rule broken on a screen: the rule, its impact and where (a few selectors). */
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (injected from node_modules) on the page as it is now, after finite animations
+ * have finished (a fading element would be judged on a half-drawn colour), and returns what it
+ * finds. WCAG 2.x A/AA rules plus best practices (heading order, one h1, landmarks).
+ */
+export async function axeCheck(page: Page): Promise<AxeFinding[]> {
+  await settleAnimations(page);
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.addScriptTag({ content: readFileSync(AXE_SOURCE, 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => n.target.map(String).join(' ')) }));
+  });
+}
+
+/** Axe findings per screen of one test run, filled by `screen()`; printed and asserted empty by the tests. */
+export const axeFindings = new Map<string, AxeFinding[]>();
+
+/** A screen worth keeping: its screenshot (like `shot`) and its axe-core findings, recorded under its name. */
+export async function screen(page: Page, name: string, fullPage = true): Promise<AxeFinding[]> {
+  await settleAnimations(page);
+  await shot(page, name, fullPage);
+  const found = await axeCheck(page);
+  axeFindings.set(name, found);
+  return found;
+}
+
+/** The axe table of this run: "screen: n violations (rule ids)". */
+export function axeReport(): string {
+  return [...axeFindings]
+    .map(([name, found]) => `  ${name.padEnd(40)} ${found.length} violation${found.length === 1 ? '' : 's'}${found.length ? `: ${found.map((f) => `${f.id} (${f.impact}) ${f.targets.join(' | ')}`).join('; ')}` : ''}`)
+    .join('\n');
 }

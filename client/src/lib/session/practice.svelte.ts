@@ -17,6 +17,8 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
   #best = $state<PracticeBest | null>(practiceBest.get());
   #newBest = $state(false);
   #deadline: ReturnType<typeof setTimeout> | null = null;
+  /** The run whose summary was already offered as a personal best (the summary arrives twice: ack and push). */
+  #summarised: string | null = null;
   /** Cards in the right relative order, per round of this run (the summary only counts exact places). */
   #inOrder = $state<Record<number, number>>({});
 
@@ -115,7 +117,8 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
     if (view.phase === 'reveal' && view.reveal && view.round) {
       this.#inOrder = { ...this.#inOrder, [view.round.number]: view.reveal.result.cardsInOrder };
     }
-    if (view.phase === 'summary' && view.summary) {
+    if (view.phase === 'summary' && view.summary && this.#summarised !== view.id) {
+      this.#summarised = view.id;
       const { score, fullyRight, rounds } = view.summary;
       this.#newBest = practiceBest.offer({ score, fullyRight, rounds });
       this.#best = practiceBest.get();
