@@ -16,7 +16,7 @@
 // Refusal reasons come from the checks behind the guards (server/rules.ts) or, for an event a state has
 // no transition for, from that state's `meta.refuse`: see `refusal()`.
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
-import type { HostCommand, HostControl, HostTarget, RoomPhase, RoundResult } from '../shared/protocol.ts';
+import type { HostCommand, HostControl, HostTarget, RoomPhase, RoundDistribution, RoundResult } from '../shared/protocol.ts';
 import { rankStandings } from '../shared/scoring.ts';
 import type { Deps } from './deps.ts';
 import { checkNickname, nicknameKey } from './nickname.ts';
@@ -71,7 +71,7 @@ function withPlayer(players: Record<string, PlayerState>, id: string, change: Pa
 }
 
 /** The history record of a round, scored or skipped. */
-function roundRecord(round: RoundState, skipped: boolean, results: RoundRecord['results']): RoundRecord {
+function roundRecord(round: RoundState, skipped: boolean, results: RoundRecord['results'], distribution: RoundDistribution | null = null): RoundRecord {
   return {
     number: round.number,
     snippetId: round.entry.snippet.id,
@@ -80,6 +80,7 @@ function roundRecord(round: RoundState, skipped: boolean, results: RoundRecord['
     cards: round.cards.map((c) => ({ id: c.id, text: c.text })),
     limitSeconds: round.limitMs / 1000,
     results,
+    distribution,
   };
 }
 
@@ -263,10 +264,12 @@ export function createRoomMachine(deps: Deps) {
         for (const id of Object.keys(players)) {
           if (!results[id]) players[id] = { ...players[id], lastPoints: 0, previousRank: players[id].ranked ? (before.get(id) ?? null) : null };
         }
+        const distribution = roundDistribution(round.cards, Object.values(results));
         const record = roundRecord(
           round,
           false,
           Object.entries(results).map(([playerId, r]) => ({ ...r, playerId, nickname: players[playerId].nickname })),
+          distribution,
         );
         return {
           players,
@@ -277,7 +280,7 @@ export function createRoomMachine(deps: Deps) {
             pausedFrom: null,
             pausedRemainingMs: null,
             results,
-            distribution: roundDistribution(round.cards, Object.values(results)),
+            distribution,
           },
           history: [...context.history, record],
         };

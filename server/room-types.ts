@@ -85,6 +85,8 @@ export interface RoundRecord {
   cards: { id: string; text: string }[];
   limitSeconds: number;
   results: PlayerRoundRecord[];
+  /** The class-wide picture at the reveal (common wrong orders, most misplaced card...); null when skipped. */
+  distribution: RoundDistribution | null;
 }
 
 export interface RoomContext {

@@ -622,6 +622,8 @@ describe('the reveal: verdicts, distribution over everyone, teaching data (issue
     expect(misplaced.count).toBe(2);
     expect([c, d]).toContain(misplaced.cardId);
     expect(misplaced.percent).toBe(40);
+    // Kept with the round's history for later analysis.
+    expect(ctx().history[0].distribution).toEqual(dist);
   });
 
   it('no wrong order and no misplaced card when everyone is right', () => {
