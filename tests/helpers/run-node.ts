@@ -1,6 +1,15 @@
-// Runs snippets in a real child `node` (the same binary as the tests), for the differential tests:
-// each program is written to its own temp directory as prog.cjs or prog.mjs and executed with a
-// 5 s timeout; a small pool keeps only a few children alive at once on the 2-core machine.
+// The one way tests run snippets in a real child `node` (the same binary as the tests): each program
+// is written to its own temp directory as prog.cjs or prog.mjs and executed with a 5 s timeout; a
+// small pool keeps only a few children alive at once on the 2-core machine.
+//
+// `compareWithNode` is the one rule for judging the engine against node on a busy machine: node is
+// re-run when it disagrees, so a stall of the test machine (which can reorder close timers) is told
+// apart from an engine bug without loosening what is compared:
+//   - node prints the engine's lines: agree;
+//   - node prints the same other lines in every run: the engine is wrong;
+//   - node varies between runs: the machine's stalls reorder it. That is acceptable only when the
+//     engine, asked whether the order survives a stall of STALL_MS (simulate's stallMs), says it
+//     does not; otherwise a second run differing from the engine makes it an engine bug.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,4 +95,84 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, task: (i
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
+}
+
+/** The stall a loaded test machine can put between two steps of a node child, for the engine's stallMs model. */
+export const STALL_MS = 100;
+/** Node runs after a first run that disagrees with the engine. */
+export const RERUNS = 4;
+
+/** How a node run compares with the engine: same stdout lines, and same exit (exact code or zero/non-zero). */
+export function sameAsEngine(run: NodeRun, engine: { output: readonly string[]; exitCode: number }, exit: 'code' | 'class' = 'class'): boolean {
+  if (run.timedOut) return false;
+  const exitOk = exit === 'code' ? run.code === engine.exitCode : (run.code === 0) === (engine.exitCode === 0);
+  return exitOk && run.stdout.length === engine.output.length && run.stdout.every((line, i) => line === engine.output[i]);
+}
+
+/** Same stdout and exit code. */
+export function sameRun(a: NodeRun, b: NodeRun): boolean {
+  return a.code === b.code && a.timedOut === b.timedOut && a.stdout.length === b.stdout.length && a.stdout.every((l, i) => l === b.stdout[i]);
+}
+
+export interface NodeComparison {
+  /** agree: node printed the engine's answer; load: node varied and the engine says a stall can reorder it; disagree: an engine bug. */
+  status: 'agree' | 'load' | 'disagree';
+  /** Every node run made, the first one first. */
+  runs: NodeRun[];
+  /** For load and disagree: why, in one sentence. */
+  detail: string;
+}
+
+export interface CompareOptions {
+  /** A node run already made (e.g. in a batch); the comparison starts from it. */
+  first?: NodeRun;
+  /** Compare exit codes exactly or only zero / non-zero (default). */
+  exit?: 'code' | 'class';
+  /** Whether the engine calls the order a race when work may stall for STALL_MS (simulate with stallMs). */
+  raceUnderStall: () => boolean;
+}
+
+/**
+ * Judges an engine answer the engine calls deterministic against real node, re-running node when it
+ * disagrees (see the header for the rule). `run` makes one node run of the same program.
+ */
+export async function compareWithNode(
+  run: () => Promise<NodeRun>,
+  engine: { output: readonly string[]; exitCode: number },
+  options: CompareOptions,
+): Promise<NodeComparison> {
+  const matches = (r: NodeRun) => sameAsEngine(r, engine, options.exit);
+  const runs = [options.first ?? (await run())];
+  if (matches(runs[0])) return { status: 'agree', runs, detail: '' };
+  // Serially: each re-run gets as much of the machine as the other test files leave.
+  for (let i = 0; i < RERUNS; i++) runs.push(await run());
+  const finished = runs.filter((r) => !r.timedOut);
+  if (finished.length === 0) return { status: 'disagree', runs, detail: `node timed out in all ${runs.length} runs` };
+  const stable = finished.every((r) => sameRun(r, finished[0]));
+  const differing = finished.filter((r) => !matches(r));
+  if (stable && finished.length >= 2) {
+    return { status: 'disagree', runs, detail: `node printed the same lines in all ${finished.length} runs, and they differ from the engine` };
+  }
+  if (options.raceUnderStall()) {
+    return { status: 'load', runs, detail: `node varied between runs; the engine says a ${STALL_MS} ms stall can reorder this program` };
+  }
+  if (differing.length >= 2) {
+    return {
+      status: 'disagree',
+      runs,
+      detail: `${differing.length} of ${finished.length} node runs differ from the engine, which says the order survives a ${STALL_MS} ms stall`,
+    };
+  }
+  return { status: 'load', runs, detail: 'one node run differed and every re-run agreed with the engine' };
+}
+
+/** The node run seen most often (for messages). */
+export function commonestRun(runs: NodeRun[]): NodeRun {
+  let best = runs[0];
+  let bestCount = 0;
+  for (const r of runs) {
+    const count = runs.filter((x) => sameRun(x, r)).length;
+    if (count > bestCount) [best, bestCount] = [r, count];
+  }
+  return best;
 }

@@ -52,6 +52,7 @@ export interface EvaluatorPort {
   getMember(obj: unknown, key: PropertyKey, node: AnyNode): unknown;
   setMember(obj: unknown, key: PropertyKey, value: unknown, node: AnyNode, scope: Scope | null): void;
   toKey(v: unknown): PropertyKey;
+  toNumber(v: unknown, node: AnyNode): number;
   thisValue(scope: Scope, node: AnyNode): unknown;
   construct(ctor: unknown, args: unknown[], newTarget: unknown, node: AnyNode | null): Generator<unknown, unknown, any>;
   binary(op: string, a: unknown, b: unknown, node: AnyNode): unknown;
@@ -558,8 +559,8 @@ export class FastPath {
     const prefix = !!node.prefix;
     const find = resolver(name);
     return (s) => {
+      // One step: the evaluator takes the name as a reference, without evaluating it.
       if (++I.steps > I.stepBudget) throw I.budgetExceeded(node);
-      if (++I.steps > I.stepBudget) throw I.budgetExceeded(target);
       const b = find(s);
       if (b !== undefined && b.initialized && b.mutable && typeof b.value === 'number') {
         const old = b.value;
@@ -568,7 +569,7 @@ export class FastPath {
       }
       // Anything else (a global, a constant, a non-number): the evaluator's steps, in its order.
       const old = b !== undefined && b.initialized ? b.value : I.lookup(name, s, target);
-      const num = typeof old === 'bigint' ? old : Number(old);
+      const num = typeof old === 'bigint' ? old : I.toNumber(old, node);
       const next = delta === 1 ? (num as number) + 1 : (num as number) - 1;
       I.assignName(name, next, s, target);
       return prefix ? next : num;
