@@ -82,12 +82,13 @@ function where(code: string): { phase: string; round: number; paused: boolean } 
 }
 
 /** Opens a room from the host screen with these settings; returns its code. */
-async function openRoom(host: Page, rounds: number, seconds = '90'): Promise<string> {
+async function openRoom(host: Page, rounds: number, seconds = '90', maxPlayers = 60): Promise<string> {
   await host.goto(`${running.url}/host`);
   await host.getByRole('heading', { name: 'Host a game' }).waitFor();
   await host.getByLabel('1 · Warm-up').check();
   await host.getByLabel('Rounds').fill(String(rounds));
   await host.getByLabel('Time per round').selectOption(seconds);
+  await host.getByLabel('Max players').fill(String(maxPlayers));
   await host.getByRole('button', { name: 'Open the room' }).click();
   const code = (await host.locator('.big-code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
@@ -367,7 +368,7 @@ describe('practice when time runs out', () => {
 describe('a class of 200', () => {
   it('keeps the lobby and the answered list readable on the projector', async () => {
     const host = await open(projectorContext(browser), 'host-200');
-    const code = await openRoom(host, 1);
+    const code = await openRoom(host, 1, '90', 200);
     const joined = await Promise.all(Array.from({ length: 200 }, (_, i) => bot(code, `Student ${String(i + 1).padStart(3, '0')}`)));
     expect(joined).toHaveLength(200);
     await expect.poll(() => host.locator('.roster li').count(), { timeout: 20_000 }).toBe(200);

@@ -29,7 +29,9 @@ export class CardMark {
    */
   tap(round: number, card: HandCard, at: number): boolean {
     const last = this.#lastTap;
-    if (last && last.id === card.id && at >= last.at && at - last.at < TAP_REPEAT_MS) return false;
+    // Either order and either sign: the browser's click carries the touch's earlier time stamp
+    // but arrives after the library's synthetic one.
+    if (last && last.id === card.id && Math.abs(at - last.at) < TAP_REPEAT_MS) return false;
     this.#lastTap = { id: card.id, at };
     this.toggle(round, card);
     return true;
