@@ -1,0 +1,9 @@
+// Source: https://github.com/novojitdas/node-first/blob/main/20_Check_queue/example1.js
+const fs = require('node:fs');
+
+fs.readFile(__filename, () => {
+      console.log("this is readFile");
+      setImmediate( () => console.log("setImmediate in ReadFile"));
+});
+process.nextTick( () => console.log('nextTick'));
+Promise.resolve().then( () => console.log("promise"));

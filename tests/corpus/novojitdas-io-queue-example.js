@@ -1,0 +1,9 @@
+// Source: https://github.com/novojitdas/node-first/blob/main/19_IO_QUEUE/example.js
+const fs = require('node:fs');
+
+fs.readFile(__filename, () => {
+      console.log("this is readFile");
+});
+
+process.nextTick( () => console.log('nextTick'));
+Promise.resolve().then( () => console.log("promise"));
