@@ -9,6 +9,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import type { Deck } from './deck.ts';
 import { systemDeps, type Deps } from './deps.ts';
 import { attachHandlers } from './handlers.ts';
+import { closeSharedPool } from './simulation-pool.ts';
 import { AbuseGuard, clientAddress, CODE_GUESSING_MESSAGE, readLimits, type Limits } from './limits.ts';
 import { DEFAULT_COUNTDOWN_MS } from './room-machine.ts';
 import { buildReport } from './report.ts';
@@ -121,6 +122,8 @@ export function createApp(options: AppOptions): GameServer {
     registry,
     close: async () => {
       registry.close();
+      // Snippets simulated for this server (server/simulation-pool.ts) stop with it.
+      await closeSharedPool();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       if (!options.store) store.close();
