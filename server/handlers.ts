@@ -3,6 +3,7 @@
 // views. Bad input always gets an error acknowledgement and changes nothing; a client that forgot the
 // acknowledgement callback does not crash anything. Abuse limits (server/limits.ts) are applied here:
 // events per socket, rooms and practice runs per socket and address, joins and wrong room codes per address.
+import type { Actor } from 'xstate';
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, ErrorCode, HostCommand, Response } from '../shared/protocol.ts';
 import {
@@ -25,7 +26,7 @@ import {
 import { selectEntries } from './deck.ts';
 import { CODE_GUESSING_MESSAGE, clientAddress } from './limits.ts';
 import { answerPractice, nextPractice } from './practice-machine.ts';
-import { HOST_COMMAND_EVENTS } from './room-machine.ts';
+import { HOST_COMMAND_EVENTS, commandTarget, phaseOf, type RoomMachine } from './room-machine.ts';
 import type { HostEvent, RoomEvent } from './room-types.ts';
 import { LiveRoom, sameSecret, type GameSocket, type RoomRegistry } from './rooms.ts';
 import { roomViews } from './views.ts';
@@ -36,6 +37,17 @@ type EventName = keyof ClientToServerEvents;
 type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
 
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
+
+/** Skips practice rounds (before they are answered) whose snippet is in `live`. */
+function skipLiveRounds(actor: Actor<RoomMachine>, live: Set<string>): void {
+  for (;;) {
+    const snapshot = actor.getSnapshot();
+    const snippet = snapshot.context.round?.entry.snippet.id;
+    if (phaseOf(snapshot) !== 'answering' || !snippet || !live.has(snippet)) return;
+    actor.send({ type: 'SKIP', ...commandTarget(snapshot) });
+    if (actor.getSnapshot() === snapshot) return; // refused: leave the run as it is
+  }
+}
 
 /** Attaches every client event handler to a freshly connected socket. */
 export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void {
@@ -233,9 +245,20 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     if (!run) return reply(fail('NOT_PLAYER', 'No such practice run (it may have expired): start a new one.'));
     run.attach(socket);
     run.touch();
-    const rejection = nextPractice(run.actor);
+    // A room may have picked one of this run's snippets after the run began: such a round is skipped
+    // before anyone sees it (views are held back meanwhile), so practice never deals a live snippet.
+    run.muted = true;
+    let rejection;
+    try {
+      rejection = nextPractice(run.actor);
+      if (!rejection) skipLiveRounds(run.actor, registry.liveSnippetIds());
+    } finally {
+      run.muted = false;
+    }
     if (rejection) return reply(fail(rejection.code, rejection.message));
-    reply({ ok: true, view: run.view() });
+    const view = run.view();
+    for (const other of run.sockets) if (other !== socket) other.emit('practice:view', view);
+    reply({ ok: true, view });
   });
 
   // A phone that stops reading its socket stops answering pings: after pingInterval + STALL_GRACE_MS

@@ -315,6 +315,8 @@ export class PracticeRun {
   /** Who started the run, and when it was last used (the global cap lets the longest idle run go first). */
   owner: Owner | null = null;
   lastActiveAt = 0;
+  /** While set, changes are not pushed to the sockets (the edge sends the settled view itself). */
+  muted = false;
   disposed = false;
 
   constructor(
@@ -327,6 +329,7 @@ export class PracticeRun {
     this.actor = createActor(createPracticeMachine(registry.options.deps), { input: practiceInput({ id, settings, rounds: [...rounds] }) });
     this.actor.subscribe({
       next: (snapshot) => {
+        if (this.muted) return;
         const view = practiceView(snapshot, registry.options.deps.now());
         for (const socket of this.sockets) socket.emit('practice:view', view);
       },

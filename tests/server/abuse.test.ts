@@ -246,6 +246,34 @@ describe('finding 4: no answer leaks', () => {
     expect(await practiceSnippets(practiser, { difficulties: [2] })).toEqual(['gamma']);
   });
 
+  it('a practice run begun before a room picked its snippets skips them unseen', async () => {
+    await serve();
+    const practiser = await from('10.0.0.2');
+    const start = await practiser.ask('practice:start', { rounds: 3 });
+    expect(start).toMatchObject({ ok: true });
+    const host = await from('10.0.0.1');
+    const room = await openRoom(host, { difficulties: [2] }); // the room will play gamma, the run's last round
+    expect(await (await from('10.0.0.3')).ask('room:join', { code: room.code, nickname: 'Pat' })).toMatchObject({ ok: true });
+    expect(await host.ask('game:start', { code: room.code, hostToken: room.hostToken, ...aim(room.code) })).toMatchObject({ ok: true });
+
+    const dealt: string[] = [];
+    let view: PracticeView = start.view;
+    while (view.phase !== 'summary') {
+      if (view.phase === 'answering') {
+        dealt.push(view.round!.snippet.id);
+        view = (await practiser.ask('practice:answer', { token: start.token, order: view.hand.map((h) => h.id) })).view;
+      } else {
+        const r = await practiser.ask('practice:next', { token: start.token });
+        expect(r).toMatchObject({ ok: true });
+        view = r.view;
+      }
+    }
+    expect(dealt.sort()).toEqual(['alpha', 'beta']);
+    expect(view.summary).toMatchObject({ rounds: 2 });
+    const seen = [...practiser.all<PracticeView>('practice:view'), ...practiser.all<{ view?: PracticeView }>('ack:practice:next').map((a) => a.view)];
+    expect(seen.some((v) => v?.round?.snippet.id === 'gamma')).toBe(false);
+  });
+
   it('hands are uniform permutations: chi-square over all n! orders, the true order included', () => {
     const deps = testDeps(2024);
     for (const [n, critical] of [
