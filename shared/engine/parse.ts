@@ -22,7 +22,7 @@ const SUPPORTED = new Set([
   'SequenceExpression', 'TemplateLiteral', 'TemplateElement', 'SpreadElement', 'RestElement',
   'ObjectPattern', 'ArrayPattern', 'AssignmentPattern', 'AwaitExpression', 'YieldExpression',
   'ChainExpression', 'Super', 'ImportDeclaration', 'ImportDefaultSpecifier', 'ImportSpecifier',
-  'ImportNamespaceSpecifier', 'MetaProperty', 'ParenthesizedExpression',
+  'ImportNamespaceSpecifier', 'MetaProperty', 'ParenthesizedExpression', 'StaticBlock',
 ]);
 
 /** Friendly names for constructs we refuse. */
@@ -33,7 +33,6 @@ const REFUSED: Record<string, string> = {
   ExportNamedDeclaration: 'export declarations',
   ExportDefaultDeclaration: 'export declarations',
   ExportAllDeclaration: 'export declarations',
-  StaticBlock: 'static blocks in classes',
   PrivateIdentifier: 'private class members (#name)',
 };
 

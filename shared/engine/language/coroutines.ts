@@ -93,7 +93,7 @@ export class Coroutines {
   }
 
   /** A sync generator object driving a snippet generator body. */
-  makeGenerator(closure: Closure, body: Generator<Suspend, unknown, any>): object {
+  makeGenerator(closure: Closure, body: Generator<Suspend, unknown, any>, proto: unknown = null): object {
     let state: 'start' | 'suspended' | 'running' | 'done' = 'start';
     const co = this;
     const step = (mode: 'next' | 'throw' | 'return', value: unknown): IteratorResult<unknown> => {
@@ -122,7 +122,8 @@ export class Coroutines {
       state = 'suspended';
       return { value: r.value.value, done: false };
     };
-    const obj = Object.create(this.generatorProto) as Record<string, unknown>;
+    // OrdinaryCreateFromConstructor: the generator function's own .prototype when it is an object.
+    const obj = Object.create(isObject(proto) ? proto as object : this.generatorProto) as Record<string, unknown>;
     this.generators.set(obj, 'Generator');
     this.generatorSteps.set(obj, step);
     return obj;
@@ -148,7 +149,7 @@ export class Coroutines {
   }
 
   /** An async generator object (ECMA-262 §27.6: request queue, AsyncGeneratorYield/AwaitReturn/DrainQueue). */
-  makeAsyncGenerator(closure: Closure, body: Generator<Suspend, unknown, any>): object {
+  makeAsyncGenerator(closure: Closure, body: Generator<Suspend, unknown, any>, proto: unknown = null): object {
     type Completion = { type: 'normal' | 'throw' | 'return'; value: unknown };
     type Request = { completion: Completion; cap: Capability };
     const g = { state: 'suspendedStart' as 'suspendedStart' | 'suspendedYield' | 'executing' | 'awaiting-return' | 'completed', queue: [] as Request[] };
@@ -257,7 +258,7 @@ export class Coroutines {
       }
       return cap.promise;
     };
-    const obj = Object.create(this.asyncGeneratorProto) as object;
+    const obj = Object.create(isObject(proto) ? proto as object : this.asyncGeneratorProto) as object;
     this.generators.set(obj, 'AsyncGenerator');
     this.asyncGenEnqueue.set(obj, enqueue);
     return obj;
@@ -288,7 +289,7 @@ export class Coroutines {
   /** GetIterator(obj, async): the async iterator, or CreateAsyncFromSyncIterator around the sync one. */
   getAsyncIterator(iterable: unknown, node: any): unknown {
     const interp = this.interp;
-    if (iterable === null || iterable === undefined) throw interp.jsError(TypeError, `${interp.describe(node)} is not async iterable`);
+    if (iterable === null || iterable === undefined) throw interp.errorAbout(node, 'is not async iterable');
     const method = (Object(iterable) as any)[Symbol.asyncIterator];
     if (method !== undefined && method !== null) {
       const it = interp.callFromHost(method, iterable, [], node);

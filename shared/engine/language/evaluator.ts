@@ -10,7 +10,12 @@ import { FastPath, type EvaluatorPort } from './compile.ts';
 import { Functions } from './functions.ts';
 import { MAX_ARRAY_LENGTH, isObject, propName, typeofValue } from './operations.ts';
 import { HOLE, Scope } from './scope.ts';
-import { type AnyNode, type Completion, type G, ReturnSignal } from './signals.ts';
+import { type AnyNode, type Completion, type G, LOOP_SOURCE, PARAM_SOURCE, ReturnSignal } from './signals.ts';
+
+/** Where a value is iterated: V8 words "is not iterable" differently in each place. */
+export type IterationContext = 'for-of' | 'spread' | 'call-spread' | 'pattern' | 'nested-pattern' | 'assign-pattern' | 'param-pattern' | 'loop-pattern';
+
+
 
 /** What an optional chain evaluates to once a `?.` met null or undefined. */
 const SHORT = Symbol('short-circuit');
@@ -51,7 +56,7 @@ export class Interpreter extends Functions {
         for (const d of node.declarations) {
           if (d.init) {
             const value = yield* this.evaluateNamed(d.init, scope, d.id.type === 'Identifier' ? d.id.name : '');
-            yield* this.bindPattern(d.id, value, scope, node.kind);
+            yield* this.bindPattern(d.id, value, scope, node.kind, d.init);
           } else if (node.kind !== 'var') {
             yield* this.bindPattern(d.id, undefined, scope, node.kind);
           }
@@ -234,7 +239,10 @@ export class Interpreter extends Functions {
         if (obj === null || obj === undefined) return undefined;
         const keys: string[] = [];
         for (const k in Object(obj)) keys.push(k);
+        const target = Object(obj);
         for (const key of keys) {
+          // A key deleted during the loop, before its turn, is not visited.
+          if (!(key in target)) continue;
           this.tick(node);
           const iterScope = yield* this.bindLoopTarget(node.left, key, scope);
           const r = this.loopControl(yield* this.execStatement(node.body, iterScope), label);
@@ -252,11 +260,11 @@ export class Interpreter extends Functions {
   protected *bindLoopTarget(left: AnyNode, value: unknown, scope: Scope): G<Scope> {
     if (left.type === 'VariableDeclaration') {
       if (left.kind === 'var') {
-        yield* this.bindPattern(left.declarations[0].id, value, scope, 'var');
+        yield* this.bindPattern(left.declarations[0].id, value, scope, 'var', LOOP_SOURCE);
         return scope;
       }
       const iterScope = new Scope(scope, false, null, scope.strict);
-      yield* this.bindPattern(left.declarations[0].id, value, iterScope, left.kind);
+      yield* this.bindPattern(left.declarations[0].id, value, iterScope, left.kind, LOOP_SOURCE);
       return iterScope;
     }
     yield* this.assignPattern(left, value, scope);
@@ -305,14 +313,10 @@ export class Interpreter extends Functions {
     if (!isObject(r)) throw this.jsError(TypeError, 'Iterator result is not an object');
   }
 
-  getIterator(value: unknown, node: AnyNode): unknown {
-    if (value === null || value === undefined) {
-      throw this.jsError(TypeError, `${this.describe(node)} is not iterable`);
-    }
+  getIterator(value: unknown, node: AnyNode, context: IterationContext = 'for-of'): unknown {
+    if (value === null || value === undefined) throw this.notIterable(value, node, context);
     const method = (Object(value) as any)[Symbol.iterator];
-    if (typeof method !== 'function') {
-      throw this.jsError(TypeError, `${this.describe(node)} is not iterable`);
-    }
+    if (typeof method !== 'function') throw this.notIterable(value, node, context);
     const it = this.callNative(method, value, [], node);
     if (!isObject(it)) throw this.jsError(TypeError, 'Result of the Symbol.iterator method is not an object');
     return it;
@@ -322,7 +326,7 @@ export class Interpreter extends Functions {
    * Binds a pattern to a value: a declaration (kind var/let/const) or, with kind 'assign', a
    * destructuring assignment whose leaves are plain assignment targets.
    */
-  *bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string): G<void> {
+  *bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string, source: AnyNode | null = null): G<void> {
     switch (pattern.type) {
       case 'Identifier':
         if (kind === 'var' || kind === 'assign') {
@@ -335,13 +339,11 @@ export class Interpreter extends Functions {
         if (value === undefined) {
           value = yield* this.evaluateNamed(pattern.right, scope, pattern.left.type === 'Identifier' ? pattern.left.name : '');
         }
-        yield* this.bindPattern(pattern.left, value, scope, kind);
+        yield* this.bindPattern(pattern.left, value, scope, kind, source);
         return;
       }
       case 'ObjectPattern': {
-        if (value === null || value === undefined) {
-          throw this.jsError(TypeError, `Cannot destructure '${String(value)}' as it is ${value === null ? 'null' : 'undefined'}.`);
-        }
+        if (value === null || value === undefined) throw this.cannotDestructure(pattern, value, source);
         const used: PropertyKey[] = [];
         for (const prop of pattern.properties) {
           if (prop.type === 'RestElement') {
@@ -360,19 +362,9 @@ export class Interpreter extends Functions {
         }
         return;
       }
-      case 'ArrayPattern': {
-        const items = this.iterateToArray(value, pattern, pattern.elements.some((e: AnyNode) => e && e.type === 'RestElement') ? Infinity : pattern.elements.length);
-        for (let i = 0; i < pattern.elements.length; i++) {
-          const el = pattern.elements[i];
-          if (!el) continue;
-          if (el.type === 'RestElement') {
-            yield* this.bindPattern(el.argument, items.slice(i), scope, kind);
-            break;
-          }
-          yield* this.bindPattern(el, items[i], scope, kind);
-        }
+      case 'ArrayPattern':
+        yield* this.bindArrayPattern(pattern, value, scope, kind, source);
         return;
-      }
       case 'MemberExpression':
         yield* this.assignPattern(pattern, value, scope);
         return;
@@ -381,12 +373,152 @@ export class Interpreter extends Functions {
     }
   }
 
+  /**
+   * Array destructuring (IteratorBindingInitialization): steps the iterator once per element, so a
+   * default is evaluated before the next value is taken; closes the iterator when the pattern ends
+   * first or a binding throws.
+   */
+  protected *bindArrayPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string, source: AnyNode | null): G<void> {
+    let context: IterationContext = kind === 'assign' ? 'assign-pattern' : source ? 'pattern' : 'nested-pattern';
+    if (source === PARAM_SOURCE) context = 'param-pattern';
+    if (source === LOOP_SOURCE) context = 'loop-pattern';
+    const it = this.getIterator(value, source && source !== PARAM_SOURCE && source !== LOOP_SOURCE ? source : pattern, context) as any;
+    const next = this.getMember(it, 'next', pattern);
+    if (typeof next !== 'function') throw this.unmodelledError(TypeError, pattern, 'a TypeError about an iterator without next()');
+    let done = false;
+    const step = (): unknown => {
+      let r: any;
+      try {
+        r = this.callNative(next, it, [], pattern);
+        if (!isObject(r)) throw this.jsError(TypeError, `Iterator result ${this.inspectForError(r)} is not an object`);
+        if (r.done) { done = true; return undefined; }
+        return r.value;
+      } catch (e) {
+        done = true;
+        throw e;
+      }
+    };
+    try {
+      for (const el of pattern.elements) {
+        if (!el) {
+          if (!done) step();
+          continue;
+        }
+        if (el.type === 'RestElement') {
+          // A member target of a rest element is evaluated before the iterator is drained.
+          const rest: unknown[] = [];
+          while (!done) {
+            const v = step();
+            if (!done) rest.push(v);
+            if (rest.length > MAX_ARRAY_LENGTH) throw errorAt('budget', 'Too many items produced by an iterator', el);
+          }
+          yield* this.bindPattern(el.argument, rest, scope, kind);
+          continue;
+        }
+        const target = el.type === 'AssignmentPattern' ? el.left : el;
+        if (kind === 'assign' && target.type === 'MemberExpression') {
+          // DestructuringAssignmentEvaluation: the target reference comes before the value.
+          const ref = yield* this.reference(target, scope);
+          let v = done ? undefined : step();
+          if (el.type === 'AssignmentPattern' && v === undefined) v = yield* this.evaluate(el.right, scope);
+          ref.set(v);
+          continue;
+        }
+        let v = done ? undefined : step();
+        if (el.type === 'AssignmentPattern' && v === undefined) {
+          v = yield* this.evaluateNamed(el.right, scope, target.type === 'Identifier' ? target.name : '');
+        }
+        yield* this.bindPattern(target, v, scope, kind);
+      }
+    } catch (e) {
+      if (!done && (e instanceof ThrowSignal || e instanceof ReturnSignal)) {
+        const ret = it.return;
+        if (ret !== undefined && ret !== null) {
+          try { this.callNative(ret as Function, it, [], pattern); } catch (e2) { if (!(e2 instanceof ThrowSignal)) throw e2; }
+        }
+      }
+      throw e;
+    }
+    if (!done) {
+      const ret = this.getMember(it, 'return', pattern);
+      if (ret !== undefined && ret !== null) {
+        const r = yield* this.callValue(ret, it, [], pattern, 'return');
+        if (!isObject(r)) throw this.jsError(TypeError, `Iterator result ${this.inspectForError(r)} is not an object`);
+      }
+    }
+  }
+
+  /** The TypeError for destructuring null or undefined with an object pattern, in V8's words. */
+  protected cannotDestructure(pattern: AnyNode, value: null | undefined, source: AnyNode | null): ThrowSignal {
+    const as = value === null ? 'null' : 'undefined';
+    const first = pattern.properties[0];
+    const key = first && first.type === 'Property' && !first.computed ? propName(first.key) : null;
+    if (source === null) {
+      // A nested pattern reads the property of the missing value.
+      if (key !== null) return this.jsError(TypeError, `Cannot read properties of ${as} (reading '${key}')`);
+      return this.unmodelledError(TypeError, pattern, 'this destructuring TypeError');
+    }
+    let text: string | null;
+    if (source === PARAM_SOURCE) text = value === null ? 'object null' : 'undefined';
+    else if (source === LOOP_SOURCE) text = null;
+    else text = this.describe(source);
+    if (text === null) return this.unmodelledError(TypeError, pattern, 'this destructuring TypeError');
+    if (key === null) return this.jsError(TypeError, `Cannot destructure '${text}' as it is ${as}.`);
+    return this.jsError(TypeError, `Cannot destructure property '${key}' of '${text}' as it is ${as}.`);
+  }
+
+  /** The TypeError V8 throws when a value is not iterable, worded as V8 words it for this place. */
+  protected notIterable(value: unknown, node: AnyNode, context: IterationContext): ThrowSignal {
+    const typed = (): string | null => {
+      // V8's fallback rendering when it does not print the expression: "number 1", "object null".
+      if (value === null) return 'object null';
+      if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+      return null;
+    };
+    const calleeName = node?.type === 'CallExpression' && node.callee.type === 'Identifier' ? node.callee.name : null;
+    const plain = (): string | null => {
+      if (!node) return null;
+      if (node.type === 'Identifier') return node.name;
+      if (node.type === 'Literal' && !node.regex && typeof node.bigint !== 'string' && typeof node.value !== 'string') return String(node.value);
+      if (node.type === 'ObjectExpression' && node.properties.length === 0) return '{}';
+      if (node.type === 'MemberExpression' && !node.computed && !node.optional && node.object.type !== 'Super') {
+        const d = this.describe(node);
+        return d === null || d.includes('(') || d.includes('[') ? null : d;
+      }
+      return null;
+    };
+    let msg: string | null = null;
+    if (context === 'for-of' || context === 'spread') {
+      if (calleeName) msg = `${calleeName} is not a function or its return value is not iterable`;
+      else {
+        const d = plain();
+        if (d !== null) msg = `${d} is not iterable`;
+      }
+    } else if (context === 'pattern') {
+      if (calleeName) msg = `${calleeName} is not a function or its return value is not iterable`;
+      else if (node && (node.type === 'Identifier' || node.type === 'Literal' || node.type === 'ObjectExpression')) {
+        const d = plain();
+        if (d !== null) msg = `${d} is not iterable`;
+      } else {
+        const t = typed();
+        if (t) msg = `${t} is not iterable (cannot read property Symbol(Symbol.iterator))`;
+      }
+    } else if (context === 'nested-pattern' || context === 'assign-pattern' || context === 'param-pattern') {
+      const t = value === undefined && context === 'param-pattern' ? 'undefined' : typed();
+      if (t) msg = `${t} is not iterable (cannot read property Symbol(Symbol.iterator))`;
+    } else if (context === 'call-spread') {
+      if (value !== null && value !== undefined) msg = 'Spread syntax requires ...iterable[Symbol.iterator] to be a function';
+    }
+    if (msg !== null) return this.jsError(TypeError, msg);
+    return this.unmodelledError(TypeError, node, 'this "is not iterable" TypeError');
+  }
+
   /** Takes up to `limit` items from an iterable (array destructuring). */
-  protected iterateToArray(value: unknown, node: AnyNode, limit: number): unknown[] {
+  protected iterateToArray(value: unknown, node: AnyNode, limit: number, context: IterationContext = 'for-of'): unknown[] {
     if (Array.isArray(value) && (value as any)[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
       return value.slice(0, limit === Infinity ? undefined : limit);
     }
-    const it = this.getIterator(value, node) as any;
+    const it = this.getIterator(value, node, context) as any;
     const out: unknown[] = [];
     while (out.length < limit) {
       const step = this.callNative(it.next, it, [], node) as any;
@@ -466,7 +598,7 @@ export class Interpreter extends Functions {
         for (const el of node.elements) {
           if (el.type === 'SpreadElement') {
             const v = yield* this.evaluate(el.argument, scope);
-            for (const item of this.iterateToArray(v, el.argument, Infinity)) arr.push(item);
+            for (const item of this.iterateToArray(v, el.argument, Infinity, 'spread')) arr.push(item);
           } else {
             arr.push(yield* this.evaluate(el, scope));
           }
@@ -618,7 +750,7 @@ export class Interpreter extends Functions {
       }
       if (n.optional && (fn === null || fn === undefined)) return SHORT;
       const args = yield* this.evaluateArguments(n.arguments, scope);
-      return yield* this.callValue(fn, thisArg, args, n, this.describe(callee));
+      return yield* this.callValue(fn, thisArg, args, n, null);
     }
     return yield* this.evaluate(n, scope);
   }
@@ -628,7 +760,7 @@ export class Interpreter extends Functions {
     for (const a of list) {
       if (a.type === 'SpreadElement') {
         const v = yield* this.evaluate(a.argument, scope);
-        for (const item of this.iterateToArray(v, a.argument, Infinity)) args.push(item);
+        for (const item of this.iterateToArray(v, a.argument, Infinity, 'call-spread')) args.push(item);
       } else {
         args.push(yield* this.evaluate(a, scope));
       }
@@ -688,6 +820,7 @@ export class Interpreter extends Functions {
       const fname = typeof key === 'symbol' ? `[${key.description}]` : String(key);
       if (prop.kind === 'get' || prop.kind === 'set') {
         const fn = this.makeFunction(prop.value, scope, prop.kind === 'get' ? 'getter' : 'setter', fname, obj);
+        this.defineSourceText(fn, prop);
         const existing = Object.getOwnPropertyDescriptor(obj, key) ?? {};
         Object.defineProperty(obj, key, {
           get: prop.kind === 'get' ? (fn as () => unknown) : existing.get,
@@ -698,7 +831,10 @@ export class Interpreter extends Functions {
         continue;
       }
       let value: unknown;
-      if (prop.method) value = this.makeFunction(prop.value, scope, 'method', fname, obj);
+      if (prop.method) {
+        value = this.makeFunction(prop.value, scope, 'method', fname, obj);
+        this.defineSourceText(value as Function, prop);
+      }
       else value = yield* this.evaluateNamed(prop.value, scope, fname);
       Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
     }
@@ -742,7 +878,11 @@ export class Interpreter extends Functions {
       if (obj === null || obj === undefined) throw this.jsError(TypeError, `Cannot convert undefined or null to object`);
       this.checkWritable(obj, arg);
       const ok = Reflect.deleteProperty(Object(obj), key);
-      if (!ok && scope.strict) throw this.jsError(TypeError, `Cannot delete property '${String(key)}' of ${this.inspectForError(obj)}`);
+      if (!ok && scope.strict) {
+        const text = isObject(obj) ? this.v8ObjectText(obj as object) : null;
+        if (text === null) throw this.unmodelledError(TypeError, node, 'a TypeError from a failed delete');
+        throw this.jsError(TypeError, `Cannot delete property '${String(key)}' of ${text}`);
+      }
       return ok;
     }
     const v = yield* this.evaluate(node.argument, scope);
@@ -765,7 +905,7 @@ export class Interpreter extends Functions {
     if (op === '=') {
       if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
         const value = yield* this.evaluate(node.right, scope);
-        yield* this.bindPattern(target, value, scope, 'assign');
+        yield* this.bindPattern(target, value, scope, 'assign', node.right);
         return value;
       }
       if (target.type === 'MemberExpression') {

@@ -5,13 +5,13 @@
 import { ThrowSignal, errorAt } from '../errors.ts';
 import { MAX_CALL_DEPTH, Operations, isObject, propName, rangeOf } from './operations.ts';
 import { type Binding, type Closure, type FunctionInfo, HOLE, Scope, type ThisContext } from './scope.ts';
-import { type AnyNode, type Completion, type G, ReturnSignal } from './signals.ts';
+import { type AnyNode, type Completion, type G, PARAM_SOURCE, ReturnSignal } from './signals.ts';
 
 export abstract class Functions extends Operations {
   abstract evaluate(node: AnyNode, scope: Scope): G<unknown>;
   protected abstract evaluateNamed(node: AnyNode, scope: Scope, name: string): G<unknown>;
   abstract execStatements(list: AnyNode[], scope: Scope): G<Completion>;
-  abstract bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string): G<void>;
+  abstract bindPattern(pattern: AnyNode, value: unknown, scope: Scope, kind: string, source?: AnyNode | null): G<void>;
 
   /** Declares `var` names and function declarations of a function body (or the script) in its scope. */
   protected hoistFunctionBody(body: AnyNode[], scope: Scope, info: FunctionInfo, paramScope: Scope | null | false = null): void {
@@ -82,8 +82,8 @@ export abstract class Functions extends Operations {
   /** Calls any callable value with `this` and arguments, from snippet code. */
   *callValue(fn: unknown, thisArg: unknown, args: unknown[], node: AnyNode, calleeText: string | null): G<unknown> {
     if (typeof fn !== 'function') {
-      const text = calleeText ?? this.describe(node.callee ?? node);
-      throw this.jsError(TypeError, `${text} is not a function`);
+      if (calleeText !== null) throw this.jsError(TypeError, `${calleeText} is not a function`);
+      throw this.errorAbout(node.callee ?? node, 'is not a function');
     }
     const closure = this.closures.get(fn);
     if (closure) return yield* this.callClosure(closure, fn, thisArg, args, undefined, node);
@@ -166,11 +166,28 @@ export abstract class Functions extends Operations {
       // Generator functions have a prototype: the [[Prototype]] of the generator objects they make.
       const proto = Object.create(closure.isAsync ? this.co.asyncGeneratorProto : this.co.generatorProto);
       Object.defineProperty(fn, 'prototype', { value: proto, writable: true });
+      Object.setPrototypeOf(fn, this.generatorFunctionProto(closure.isAsync));
     }
     if (selfBinding) selfBinding.value = fn;
     this.closures.set(fn, closure);
     this.defineSourceText(fn, node);
     return fn;
+  }
+
+  private readonly genFnProtos: (object | undefined)[] = [];
+  /** %GeneratorFunction.prototype% (or the async one) of this simulation: its .prototype is %GeneratorPrototype%. */
+  protected generatorFunctionProto(isAsync: boolean): object {
+    const i = isAsync ? 1 : 0;
+    let p = this.genFnProtos[i];
+    if (!p) {
+      p = Object.create(Function.prototype, {
+        prototype: { value: isAsync ? this.co.asyncGeneratorProto : this.co.generatorProto, configurable: true },
+        [Symbol.toStringTag]: { value: isAsync ? 'AsyncGeneratorFunction' : 'GeneratorFunction', configurable: true },
+      }) as object;
+      this.intrinsics.add(p);
+      this.genFnProtos[i] = p;
+    }
+    return p;
   }
 
   /** Gives a snippet function the toString Node would show: its own source text. */
@@ -192,7 +209,8 @@ export abstract class Functions extends Operations {
     if (closure.isAsync && !closure.isGenerator) return this.co.startAsyncFunction(closure, fnObj, thisArg, args);
     if (closure.isGenerator) {
       const body = this.functionBody(closure, fnObj, thisArg, args, undefined);
-      return closure.isAsync ? this.co.makeAsyncGenerator(closure, body) : this.co.makeGenerator(closure, body);
+      const proto = (fnObj as { prototype?: unknown }).prototype;
+      return closure.isAsync ? this.co.makeAsyncGenerator(closure, body, proto) : this.co.makeGenerator(closure, body, proto);
     }
     this.depth++;
     this.host.pushFrame(closure.name || `anonymous function${closure.node.loc ? ` (line ${closure.node.loc.start.line})` : ''}`, closure.loc);
@@ -267,10 +285,10 @@ export abstract class Functions extends Operations {
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (p.type === 'RestElement') {
-        yield* this.bindPattern(p.argument, args.slice(i), scope, 'let');
+        yield* this.bindPattern(p.argument, args.slice(i), scope, 'let', PARAM_SOURCE);
         break;
       }
-      yield* this.bindPattern(p, args[i], scope, 'let');
+      yield* this.bindPattern(p, args[i], scope, 'let', PARAM_SOURCE);
     }
     if (node.body.type !== 'BlockStatement') {
       // Concise arrow body.
@@ -301,14 +319,14 @@ export abstract class Functions extends Operations {
 
   *construct(ctor: unknown, args: unknown[], newTarget: unknown, node: AnyNode | null): G<unknown> {
     if (typeof ctor !== 'function') {
-      throw this.jsError(TypeError, `${node ? this.describe(node.callee) : this.inspectForError(ctor)} is not a constructor`);
+      throw this.errorAbout(node ? node.callee : null, 'is not a constructor', this.inspectForError(ctor));
     }
     const closure = this.closures.get(ctor);
     if (!closure) {
       const guard = this.nativeGuards.get(ctor);
       if (guard) guard(undefined, args, node);
       if (this.host.isUnconstructible(ctor)) {
-        throw this.jsError(TypeError, `${node ? this.describe(node.callee) : ctor.name} is not a constructor`);
+        throw this.errorAbout(node ? node.callee : null, 'is not a constructor', ctor.name);
       }
       try {
         return Reflect.construct(ctor, args, newTarget as Function);
@@ -317,7 +335,7 @@ export abstract class Functions extends Operations {
       }
     }
     if (closure.kind !== 'function' && closure.kind !== 'class' || closure.isAsync || closure.isGenerator) {
-      throw this.jsError(TypeError, `${node ? this.describe(node.callee) : closure.name} is not a constructor`);
+      throw this.errorAbout(node ? node.callee : null, 'is not a constructor', closure.name);
     }
     const proto = (newTarget as any).prototype;
     const thisObj = closure.kind === 'class' && closure.derived ? undefined : Object.create(isObject(proto) ? proto : Object.prototype);
@@ -347,7 +365,7 @@ export abstract class Functions extends Operations {
         thisValue: obj, initialized: true, homeObject: closure.homeObject, newTarget: undefined, closure: null, fnObject: null,
       }, true);
       const value = f.node.value ? this.runSync(this.evaluateNamed(f.node.value, fieldScope, typeof f.key === 'string' ? f.key : '')) : undefined;
-      Object.defineProperty(obj, f.key as PropertyKey, { value, writable: true, enumerable: true, configurable: true });
+      this.defineField(obj, f.key as PropertyKey, value, f.node);
     }
   }
 
@@ -397,8 +415,11 @@ export abstract class Functions extends Operations {
   *evaluateClass(node: AnyNode, scope: Scope, name: string): G<Function> {
     let parent: Function | null = null;
     let protoParent: object | null = Object.prototype;
+    // The class's own name is in its temporal dead zone while the heritage and the elements are evaluated.
+    const classScope = new Scope(scope, false, null, true);
+    if (node.id) classScope.declare(node.id.name, HOLE, false, false);
     if (node.superClass) {
-      const p = yield* this.evaluate(node.superClass, scope);
+      const p = yield* this.evaluate(node.superClass, classScope);
       if (p === null) {
         protoParent = null;
       } else {
@@ -410,8 +431,6 @@ export abstract class Functions extends Operations {
         protoParent = p.prototype;
       }
     }
-    const classScope = new Scope(scope, false, null, true);
-    if (node.id) classScope.declare(node.id.name, HOLE, false, false);
     const proto = Object.create(protoParent);
     const ctorDef = node.body.body.find((m: AnyNode) => m.type === 'MethodDefinition' && m.kind === 'constructor');
     const closure: Closure = {
@@ -442,22 +461,25 @@ export abstract class Functions extends Operations {
     if (parent) Object.setPrototypeOf(cls, parent);
     this.closures.set(cls, closure);
     this.defineSourceText(cls, node);
+    // ClassDefinitionEvaluation: element keys are computed once, in order; methods are defined at
+    // once; static fields and static blocks run afterwards, in order, once the class binding exists.
+    const statics: { key: PropertyKey | null; node: AnyNode }[] = [];
     for (const member of node.body.body) {
       if (member.type === 'MethodDefinition' && member.kind === 'constructor') continue;
+      if (member.type === 'StaticBlock') {
+        statics.push({ key: null, node: member });
+        continue;
+      }
       const target = member.static ? cls : proto;
       const key = member.computed ? this.toKey(yield* this.evaluate(member.key, classScope)) : propName(member.key);
       if (member.type === 'PropertyDefinition') {
-        if (member.static) {
-          const fieldScope = new Scope(classScope, true, { thisValue: cls, initialized: true, homeObject: cls, newTarget: undefined, closure: null, fnObject: null }, true);
-          const value = member.value ? yield* this.evaluateNamed(member.value, fieldScope, typeof key === 'string' ? key : '') : undefined;
-          Object.defineProperty(cls, key, { value, writable: true, enumerable: true, configurable: true });
-        } else {
-          closure.fields!.push({ key, node: member });
-        }
+        if (member.static) statics.push({ key, node: member });
+        else closure.fields!.push({ key, node: member });
         continue;
       }
       const kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
       const fn = this.makeFunction(member.value, classScope, kind, typeof key === 'symbol' ? `[${key.description}]` : String(key), target);
+      this.defineSourceText(fn, member);
       if (kind === 'method') {
         Object.defineProperty(target, key, { value: fn, writable: true, enumerable: false, configurable: true });
       } else {
@@ -475,7 +497,27 @@ export abstract class Functions extends Operations {
       b.value = cls;
       b.initialized = true;
     }
+    for (const st of statics) {
+      const ctx: ThisContext = { thisValue: cls, initialized: true, homeObject: cls, newTarget: undefined, closure: null, fnObject: null };
+      const fieldScope = new Scope(classScope, true, ctx, true);
+      if (st.key === null) {
+        // static { ... }: a block with its own var scope and `this` = the class.
+        const info = this.functionInfo(st.node);
+        this.hoistFunctionBody(st.node.body, fieldScope, info, null);
+        yield* this.execStatements(st.node.body, fieldScope);
+        continue;
+      }
+      const value = st.node.value ? yield* this.evaluateNamed(st.node.value, fieldScope, typeof st.key === 'string' ? st.key : '') : undefined;
+      this.defineField(cls, st.key, value, st.node);
+    }
     return cls;
+  }
+
+  /** CreateDataPropertyOrThrow for a class field. */
+  protected defineField(obj: object, key: PropertyKey, value: unknown, node: AnyNode): void {
+    if (!Reflect.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })) {
+      throw this.unmodelledError(TypeError, node, 'a TypeError from defining a class field');
+    }
   }
 }
 

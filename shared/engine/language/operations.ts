@@ -67,6 +67,17 @@ export abstract class Operations {
     return new ThrowSignal(new ctor(message));
   }
 
+  /**
+   * An error whose exact V8 message the engine does not model: it can be thrown, caught and tested
+   * (instanceof, name), but reading its message refuses the snippet at `node` instead of guessing.
+   */
+  unmodelledError(ctor: ErrorConstructor, node: AnyNode, what: string): ThrowSignal {
+    const err = new ctor('');
+    const refusal = errorAt('unsupported', `Unsupported: the snippet reads the message of ${what}, whose exact V8 wording is not modelled here`, node);
+    Object.defineProperty(err, 'message', { get() { throw refusal; }, configurable: true, enumerable: false });
+    return new ThrowSignal(err);
+  }
+
   /** " (line N)" for the call a native function runs under (queue and promise labels). */
   currentLineSuffix(): string {
     const l = lineOf(this.currentCall);
@@ -121,7 +132,7 @@ export abstract class Operations {
     const funcDecls: AnyNode[] = [];
     const blockFuncNames: string[] = [];
     let usesArguments = false;
-    const body = fnNode.type === 'Program' ? fnNode.body : fnNode.body.type === 'BlockStatement' ? fnNode.body.body : [];
+    const body = fnNode.type === 'Program' || fnNode.type === 'StaticBlock' ? fnNode.body : fnNode.body.type === 'BlockStatement' ? fnNode.body.body : [];
     let strict = false;
     for (const stmt of body) {
       if (stmt.type === 'ExpressionStatement' && stmt.directive !== undefined) {
@@ -182,8 +193,8 @@ export abstract class Operations {
       }
     };
     for (const stmt of body) walk(stmt, true);
-    if (fnNode.type !== 'Program') for (const p of fnNode.params) walk(p, false);
-    const simpleParams = fnNode.type === 'Program' || fnNode.params.every((p: AnyNode) => p.type === 'Identifier');
+    for (const p of fnNode.params ?? []) walk(p, false);
+    const simpleParams = !fnNode.params || fnNode.params.every((p: AnyNode) => p.type === 'Identifier');
     info = { varNames, funcDecls, blockFuncNames, usesArguments, simpleParams, strict };
     this.fnInfo.set(fnNode, info);
     return info;
@@ -259,24 +270,97 @@ export abstract class Operations {
     return null;
   }
 
-  /** The text V8 uses for a callee in "x is not a function". */
-  describe(node: AnyNode): string {
+  /**
+   * How V8's CallPrinter renders an expression in "x is not a function", "x is not iterable"...:
+   * `o.a.b`, `o[k]`, `o.x-y` (string keys print after a dot), `[1,2]`, `(void 0)`, `(x + 1)`,
+   * `f(...)`, `(intermediate value)`. Null for shapes whose rendering is not modelled.
+   */
+  describe(node: AnyNode): string | null {
+    const d = (n: AnyNode): string | null => this.describe(n);
     switch (node.type) {
       case 'Identifier': return node.name;
       case 'ThisExpression': return 'this';
       case 'Super': return 'super';
-      case 'MemberExpression':
-        if (node.computed) {
-          const p = node.property;
-          const inner = p.type === 'Literal' ? (typeof p.value === 'string' ? `"${p.value}"` : String(p.value)) : p.type === 'Identifier' ? p.name : '...';
-          return `${this.describe(node.object)}[${inner}]`;
+      case 'MemberExpression': {
+        const obj = d(node.object);
+        if (obj === null) return null;
+        const dot = node.optional ? '?.' : '.';
+        if (!node.computed) return `${obj}${dot}${node.property.name}`;
+        const p = node.property;
+        if (p.type === 'Literal' && typeof p.value === 'string') return /["\n\\]/.test(p.value) ? null : `${obj}${dot}${p.value}`;
+        const inner = d(p);
+        return inner === null ? null : `${obj}${node.optional ? '?.' : ''}[${inner}]`;
+      }
+      case 'CallExpression': {
+        const c = node.callee;
+        if (c.type === 'FunctionExpression' || c.type === 'ArrowFunctionExpression' || c.type === 'ClassExpression') return '(intermediate value)(...)';
+        const callee = d(c);
+        return callee === null ? null : `${callee}${node.optional ? '?.' : ''}(...)`;
+      }
+      case 'ChainExpression': return d(node.expression);
+      case 'Literal':
+        if (node.regex || typeof node.bigint === 'string') return node.regex ? null : '(intermediate value)';
+        if (typeof node.value === 'string') return /["\n\\]/.test(node.value) ? null : `"${node.value}"`;
+        if (typeof node.value === 'number') return Number.isInteger(node.value) && Math.abs(node.value) < 1e21 ? String(node.value) : null;
+        return String(node.value);
+      case 'TemplateLiteral':
+        return node.expressions.length === 0 && !/["\n\\]/.test(node.quasis[0].value.cooked) ? `"${node.quasis[0].value.cooked}"` : null;
+      case 'ArrayExpression': {
+        const parts: string[] = [];
+        for (const el of node.elements) {
+          const t = el.type === 'SpreadElement' ? (d(el.argument) === null ? null : `(...${d(el.argument)})`) : d(el);
+          if (t === null) return null;
+          parts.push(t);
         }
-        return `${this.describe(node.object)}.${node.property.name}`;
-      case 'CallExpression': return `${this.describe(node.callee)}(...)`;
-      case 'ChainExpression': return this.describe(node.expression);
-      case 'Literal': return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
-      default: return '(intermediate value)';
+        return `[${parts.join(',')}]`;
+      }
+      case 'ObjectExpression': return node.properties.length === 0 ? '{}' : null;
+      case 'UnaryExpression': {
+        const arg = d(node.argument);
+        if (arg === null) return null;
+        const space = node.operator === 'typeof' || node.operator === 'void' || node.operator === 'delete' ? ' ' : '';
+        return `(${node.operator}${space}${arg})`;
+      }
+      case 'BinaryExpression': {
+        const l = d(node.left);
+        const r = d(node.right);
+        return l === null || r === null ? null : `(${l} ${node.operator} ${r})`;
+      }
+      case 'SequenceExpression': {
+        const parts = node.expressions.map(d);
+        return parts.includes(null) ? null : `(${parts.join(' , ')})`;
+      }
+      case 'NewExpression':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassExpression':
+        return '(intermediate value)';
+      default: return null;
     }
+  }
+
+  /** A TypeError whose message starts with how V8 renders `node` ("o.f is not a function"), or one that refuses to be read. */
+  errorAbout(node: AnyNode | null, rest: string, fallbackName?: string): ThrowSignal {
+    const text = node ? this.describe(node) : fallbackName ?? null;
+    if (text === null) return this.unmodelledError(TypeError, node, `a "${rest.trim()}" TypeError for this expression`);
+    return this.jsError(TypeError, `${text} ${rest}`);
+  }
+
+  /** How V8 names an object in "... of object '#<Object>'" and "Cannot delete property 'x' of #<Object>"; null if not modelled. */
+  v8ObjectText(obj: object): string | null {
+    if (Array.isArray(obj)) return '[object Array]';
+    if (typeof obj === 'function') return null;
+    let proto = Object.getPrototypeOf(obj);
+    if (proto === null) return '[object Object]';
+    while (proto) {
+      const desc = Object.getOwnPropertyDescriptor(proto, 'constructor');
+      if (desc && typeof desc.value === 'function') {
+        const name = desc.value.name;
+        return typeof name === 'string' && name !== '' ? `#<${name}>` : null;
+      }
+      proto = Object.getPrototypeOf(proto);
+    }
+    return null;
   }
 
   protected toNumber(v: unknown, node: AnyNode): number {
@@ -349,6 +433,8 @@ export abstract class Operations {
   /** Reads obj[key] the way the snippet would, refusing what would leak the host or the wall clock. */
   getMember(obj: unknown, key: PropertyKey, node: AnyNode): unknown {
     if (obj === null || obj === undefined) {
+      // V8 words a nullish Symbol.iterator read as "x is not iterable (cannot read property ...)".
+      if (key === Symbol.iterator) throw this.unmodelledError(TypeError, node, 'a TypeError from reading Symbol.iterator of null or undefined');
       throw this.jsError(TypeError, `Cannot read properties of ${obj} (reading '${String(typeof key === 'symbol' ? key.toString() : key)}')`);
     }
     if (key === 'stack' && obj instanceof Error) {
@@ -400,9 +486,24 @@ export abstract class Operations {
     } catch (e) {
       throw this.fromHost(e, node);
     }
-    if (!ok && (scope?.strict ?? true)) {
-      throw this.jsError(TypeError, `Cannot assign to read only property '${String(key)}' of object '${this.inspectForError(obj)}'`);
+    if (!ok && (scope?.strict ?? true)) throw this.failedSet(obj, key, node);
+  }
+
+  /** The TypeError a failed [[Set]] throws in strict code, in V8's words. */
+  protected failedSet(obj: object, key: PropertyKey, node: AnyNode): ThrowSignal {
+    const name = typeof key === 'symbol' ? key.toString() : String(key);
+    const text = this.v8ObjectText(obj);
+    for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
+      const desc = Object.getOwnPropertyDescriptor(o, key);
+      if (!desc) continue;
+      if ('value' in desc && !desc.writable && text !== null) return this.jsError(TypeError, `Cannot assign to read only property '${name}' of object '${text}'`);
+      if (!('value' in desc) && !desc.set && text !== null) return this.jsError(TypeError, `Cannot set property ${name} of ${text} which has only a getter`);
+      break;
     }
+    if (!Object.isExtensible(obj) && !Object.prototype.hasOwnProperty.call(obj, key)) {
+      return this.jsError(TypeError, `Cannot add property ${name}, object is not extensible`);
+    }
+    return this.unmodelledError(TypeError, node, 'a TypeError from a failed assignment');
   }
 }
 

@@ -23,3 +23,7 @@ export class ReturnSignal {
 
 /** A statement's abrupt completion (break/continue/return); `undefined` means normal completion. */
 export type Completion = undefined | { type: 'break' | 'continue'; label: string | null } | { type: 'return'; value: unknown };
+
+/** Where a destructured value came from when there is no expression to name (V8 words its errors by it). */
+export const PARAM_SOURCE = { type: '#parameter' };
+export const LOOP_SOURCE = { type: '#loop' };
