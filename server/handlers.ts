@@ -264,16 +264,24 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   // A phone that stops reading its socket stops answering pings: after pingInterval + STALL_GRACE_MS
   // without a pong its player counts as away (the round does not wait for it) until it answers again.
   let stallTimer: NodeJS.Timeout | null = null;
+  let heartbeats = 0;
   const armStallTimer = () => {
     if (stallTimer) clearTimeout(stallTimer);
+    const seen = heartbeats;
     stallTimer = setTimeout(() => {
-      socket.data.stalled = true;
-      for (const code of socket.data.playerOf.keys()) registry.getRoom(code)?.socketStalled(socket);
+      // Judge only after reading what arrived while this server was busy: timers run before the poll
+      // phase that reads sockets, so a pong waiting there would otherwise look like a stall.
+      setImmediate(() => {
+        if (heartbeats !== seen || socket.disconnected) return;
+        socket.data.stalled = true;
+        for (const code of socket.data.playerOf.keys()) registry.getRoom(code)?.socketStalled(socket);
+      });
     }, limits.pingIntervalMs + limits.stallGraceMs);
     stallTimer.unref();
   };
   armStallTimer();
   socket.conn.on('heartbeat', () => {
+    heartbeats++;
     armStallTimer();
     if (!socket.data.stalled) return;
     socket.data.stalled = false;
