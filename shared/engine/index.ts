@@ -10,7 +10,7 @@
 // File reads are races with anything else in flight (see Runtime.pollPhase and ioRaceCheck).
 import { SimulationError } from './errors.ts';
 import { parseSnippet } from './parse.ts';
-import { Clock } from './host/clock.ts';
+import { Clock, ERAS } from './host/clock.ts';
 import { Runtime } from './host/runtime.ts';
 import type { SimulateOptions, SimulationResult } from './types.ts';
 
@@ -32,6 +32,7 @@ export function simulate(source: string, options: SimulateOptions = {}): Simulat
   const module = options.module ?? 'commonjs';
   const program = parseSnippet(source, module);
   const base = runOnce(program, source, options, new Clock(-1, false), options.trace ?? true);
+  if (base.clock.snippetReads > 0) refuseAbsoluteTime(base, runOnce(program, source, options, new Clock(-1, false, 1, ERAS[1]), false));
   const races = [...base.races];
   if (base.timersCreated > 0 && races.length === 0) {
     const reads = base.clock.reads;
@@ -46,7 +47,7 @@ export function simulate(source: string, options: SimulateOptions = {}): Simulat
       const alt = runOnce(program, source, options, clock, false);
       const differs = alt.output.length !== base.output.length || alt.output.some((line, i) => line !== base.output[i]);
       if (differs) {
-        races.push(describeTimerRace(base.output, alt.output));
+        races.push(describeTimerRace(base, alt));
         break;
       }
     }
@@ -82,10 +83,39 @@ function runOnce(program: ReturnType<typeof parseSnippet>, source: string, optio
   return rt;
 }
 
-function describeTimerRace(a: string[], b: string[]): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+/**
+ * The snippet read the clock: the same run from another epoch (another Date.now() origin, performance
+ * time origin and cost per reading) must print the same lines, or a line printed an absolute time.
+ */
+function refuseAbsoluteTime(base: Runtime, other: Runtime): void {
+  const i = firstDifference(base.output, other.output);
+  if (i < 0) return;
+  const card = base.cards[i] ?? base.cards[base.cards.length - 1];
+  const message = 'Unsupported: this line prints a value computed from the absolute time (Date.now(), new Date() or performance.now()), which is never the same twice in node; print a difference of two whole-millisecond readings instead';
+  if (!card) throw new SimulationError('unsupported', message);
+  throw new SimulationError('unsupported', message, card.loc.start.line, card.loc.start.column);
+}
+
+/** Index of the first line where two outputs differ, or -1. */
+function firstDifference(a: string[], b: string[]): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+/** Names the two events that swapped between the plain run and a run where the clock ticked differently. */
+function describeTimerRace(base: Runtime, alt: Runtime): string {
+  const a = base.output;
+  const b = alt.output;
+  const i = firstDifference(a, b);
   const x = a[i] ?? '(nothing)';
   const y = b[i] ?? '(nothing)';
-  return `Timing race: after ${i} line${i === 1 ? '' : 's'}, real Node may print "${x}" or "${y}" depending on whether a millisecond has passed`;
+  const printed = `after ${i} line${i === 1 ? '' : 's'}, real Node may print "${x}" or "${y}"`;
+  const j = firstDifference(base.history, alt.history);
+  if (j >= 0 && base.history[j] && alt.history[j]) {
+    return `Timing race: ${base.history[j]} and ${alt.history[j]} can run in either order, depending on whether a millisecond has passed: ${printed}`;
+  }
+  const card = base.cards[i] ?? alt.cards[i];
+  const where = card ? ` at ${card.loc.start.line}:${card.loc.start.column}` : '';
+  return `Timing race: the line printed${where} shows a time measured while the snippet ran: ${printed}`;
 }

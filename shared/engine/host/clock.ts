@@ -1,6 +1,11 @@
 // The simulated process's wall clock. Time is virtual: it moves when the event loop sleeps, and by a
-// small fixed step each time synchronous code reads the clock (Date.now, performance.now, new Date),
-// so a busy-wait `while (Date.now() - start < 100) {}` ends after 100 ms of simulated time.
+// small fixed step (ClockEra.readCost, 1/16 ms) each time synchronous code reads the clock (Date.now, performance.now,
+// new Date), so a busy-wait `while (Date.now() - start < 100) {}` ends after 100 ms of simulated time
+// (1600 reads), while a few readings in straight-line code stay within the same millisecond.
+// The loop and timers see whole milliseconds (libuv's uv_now); performance.now() sees the fraction.
+// Where the clock starts (the epoch Date.now() counts from, performance's time origin) is a parameter:
+// simulate() runs a snippet that reads the clock a second time from another epoch, and any console line
+// that changes printed an absolute time (never the same twice in node), which is refused.
 // A Clock can also be told to tick over by one millisecond at a chosen read (or to stall every stretch
 // of work), which is how `simulate()` looks for orders that depend on wall-clock time.
 
@@ -11,26 +16,64 @@ export class Clock {
   /** Reads by the loop and by timer APIs (each one is a point where the millisecond may tick over). */
   reads = 0;
   private spanStart = true;
-  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1) {}
+  /** Readings of the wall clock by the snippet itself (Date.now, new Date, performance.now). */
+  snippetReads = 0;
+  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1, readonly era: ClockEra = ERAS[0]) {}
   /** A reading that may tick over (uv_now after uv_update_time, getLibuvNow). */
   read(): number {
     const k = this.reads++;
     if (!this.bumped && (k === this.bumpAt || (this.bumpEverySpan && this.spanStart))) this.bumped = true;
     this.spanStart = false;
-    return this.now();
+    this.loopTime = this.now();
+    return this.loopTime;
   }
-  /** The current virtual time, without counting as a reading. */
+  /** libuv's cached loop time (uv_now): the value of the last read(). */
+  loopTime = 0;
+  /** The current virtual time in whole milliseconds, without counting as a reading. */
   now(): number {
+    return Math.floor(this.precise());
+  }
+  /** The current virtual time with its fraction (CPU time burnt by clock reads). */
+  precise(): number {
     return this.base + (this.bumped ? this.bumpMs : 0);
+  }
+  /** Date.now(): the epoch plus whole virtual milliseconds; the read itself costs era.readCost. */
+  dateNow(): number {
+    const t = this.era.epoch + this.now();
+    this.burn(this.era.readCost);
+    return t;
+  }
+  /** performance.now(): milliseconds since the process's time origin, with a fraction. */
+  performanceNow(): number {
+    const t = this.era.perfOrigin + this.precise();
+    this.burn(this.era.readCost);
+    return t;
   }
   /** The loop slept until `t` (or synchronous code ran until `t`). */
   advanceTo(t: number): void {
-    this.base = Math.max(t, this.now());
+    this.base = Math.max(t, this.precise());
     this.bumped = false;
     this.spanStart = true;
   }
   /** Synchronous code burnt `ms` of CPU time (a busy-wait reading the clock): time moves without a sleep. */
   burn(ms: number): void {
+    this.snippetReads++;
     this.base += ms;
   }
 }
+
+/** Where the simulated clock starts and what one reading costs. */
+export interface ClockEra {
+  /** Date.now() at virtual time 0. */
+  epoch: number;
+  /** performance.now() at virtual time 0 (node's bootstrap takes a few tens of ms). */
+  perfOrigin: number;
+  /** Virtual CPU time one clock reading takes, in ms. */
+  readCost: number;
+}
+
+/** The era every run uses, and the other one the absolute-time check compares it with. */
+export const ERAS: readonly [ClockEra, ClockEra] = [
+  { epoch: 1_700_000_000_000, perfOrigin: 31.25, readCost: 0.0625 },
+  { epoch: 1_733_333_337_777, perfOrigin: 47.8125, readCost: 0.078125 },
+];

@@ -6,11 +6,14 @@
 import { ExitSignal, SimulationError, ThrowSignal } from '../errors.ts';
 import { rangeOf } from '../language/operations.ts';
 import { Scope } from '../language/scope.ts';
-import { TURN_ORDER } from './layout.ts';
+import { TURN_ORDER, type TurnPhase } from './layout.ts';
 import { dirname } from './modules.ts';
 import type { Runtime } from './runtime.ts';
 
 const MAX_TURNS = 200_000;
+
+/** What is left of the turn whose poll phase evaluated an ES module (libuv 1.46: timers run at the end of a turn). */
+const ESM_FIRST_TURN: readonly TurnPhase[] = ['check', 'close', 'timers'];
 
 /** Runs the whole program: main script, then the event loop until nothing is left. */
 export function runProcess(host: Runtime, program: any): void {
@@ -18,7 +21,13 @@ export function runProcess(host: Runtime, program: any): void {
     runMain(host, program);
     if (host.opts.module === 'module') host.runMicrotasks();
     host.drain();
-    if (host.alive()) {
+    if (host.opts.module === 'module') {
+      // An ES module's body runs when the loader's read of the file completes, inside a poll phase:
+      // the rest of that turn (check, close, then timers) follows, so a top-level setImmediate
+      // always runs before a top-level setTimeout(..., 0).
+      host.iteration++;
+      for (const phase of ESM_FIRST_TURN) if (host.alive()) host.runPhase(phase);
+    } else if (host.alive()) {
       host.iteration++;
       host.runPhase('timers');
     }

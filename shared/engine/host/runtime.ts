@@ -101,6 +101,9 @@ export class Runtime implements EngineHost {
   /** What each queue holds now, for snapshots: one view per declared queue. */
   private readonly queueViews = new Map<QueueName, () => QueuedJob[]>();
   private readonly phases = new Map<TurnPhase, () => void>();
+  private readonly queueNamers = new Map<QueueName, () => string | null>();
+  /** The loop callbacks that ran, by race-text name, in order (to name the two that swap in a race). */
+  readonly history: string[] = [];
   private readonly sources: EventSource[] = [];
   private readonly beforeCallbackChecks: ((what: string) => void)[] = [];
   private readonly refusers: ((v: object) => string | null)[] = [];
@@ -175,6 +178,16 @@ export class Runtime implements EngineHost {
   /** Declares what a queue holds, for trace snapshots. */
   defineQueue(name: QueueName, view: () => QueuedJob[]): void {
     this.queueViews.set(name, view);
+  }
+
+  /** Declares how race texts name the next job of a queue ("the immediate set at 4:1"). */
+  defineQueueNamer(name: QueueName, first: () => string | null): void {
+    this.queueNamers.set(name, first);
+  }
+
+  /** The race-text name of the next job in a queue, or null when it is empty. */
+  firstInQueue(name: QueueName): string | null {
+    return this.queueNamers.get(name)?.() ?? null;
   }
 
   /** Declares what a loop phase does (a phase nobody declares does nothing). */
@@ -348,6 +361,7 @@ export class Runtime implements EngineHost {
 
   /** A loop-owned callback (timer, immediate) is about to run: I/O that may have finished races with it. */
   aboutToRun(what: string): void {
+    this.history.push(what);
     for (const check of this.beforeCallbackChecks) check(what);
   }
 

@@ -9,6 +9,8 @@ import { named } from './util-internal.ts';
 interface Immediate {
   job: Job;
   cleared: boolean;
+  /** How race texts name it: "the immediate set at 4:1". */
+  name: string;
 }
 
 export function install(host: Runtime): void {
@@ -23,7 +25,8 @@ export function install(host: Runtime): void {
     const { label, loc } = host.fnLabel(cb, 'setImmediate callback');
     const handle = host.strict('Immediate', Object.create(immediateProto) as object);
     const job: Job = { id: host.nextId(), label, loc, run: () => host.runMacrotaskCallback(cb, handle, args) };
-    const im: Immediate = { job, cleared: false };
+    const at = host.callLoc();
+    const im: Immediate = { job, cleared: false, name: `the immediate set at ${at ? `${at.start.line}:${at.start.column}` : 'an unknown place'}` };
     queued.push(im);
     immediateOf.set(handle, im);
     host.step('enqueue', `setImmediate queues ${label} in the check queue`, host.callLoc(), { jobId: job.id, queue: 'check' });
@@ -54,11 +57,12 @@ export function install(host: Runtime): void {
       if (im.cleared) continue;
       ran = true;
       im.cleared = true;
-      host.aboutToRun(`the ${im.job.label}`);
+      host.aboutToRun(im.name);
       host.runJob(im.job, 'check');
     }
     host.drain();
   });
+  host.defineQueueNamer('check', () => queued.find((i) => !i.cleared)?.name ?? null);
   host.addSource({
     alive: () => queued.length > 0,
     busy: () => queued.length > 0,

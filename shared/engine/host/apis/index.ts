@@ -3,6 +3,8 @@
 // plus one line in HOST_APIS. Names Node has but no API models are refused when read.
 import type { Runtime } from '../runtime.ts';
 import * as consoleApi from './console.ts';
+import * as date from './date.ts';
+import * as events from './events.ts';
 import * as fs from './fs.ts';
 import * as immediate from './immediate.ts';
 import * as microtask from './microtask.ts';
@@ -21,6 +23,8 @@ export const HOST_APIS: readonly HostApi[] = [
   microtask,
   processApi,
   fs,
+  date,
+  events,
 ];
 
 /** Names that exist in Node but are not modelled: reading one is refused, not guessed. */
