@@ -182,6 +182,8 @@ export async function runBots(options: BotOptions): Promise<BotStats> {
         if (!res.ok) {
           stats.failures.push(`${nickname}: join ${res.code} ${res.message}`);
           console.error(`${nickname} could not join: ${res.code}: ${res.message}`);
+          // Every bot comes from this machine's one address: the server's per-address limits apply to all of them.
+          if (res.code === 'RATE_LIMITED') console.error('  (the server limits joins per address: start it with e.g. JOINS_PER_ADDRESS=100000, see README "Abuse limits")');
           finish();
           return;
         }
