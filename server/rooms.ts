@@ -39,6 +39,9 @@ export interface Owner {
 
 export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** After a restart, how long a restored room waits for a player's phone to reconnect before counting it away. */
+export const RESTORE_GRACE_MS = 60_000;
+
 /** Room codes: 6 characters with no look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY346789';
 export const CODE_LENGTH = 6;
@@ -78,6 +81,7 @@ export class LiveRoom {
   readonly actor: Actor<RoomMachine>;
   /** The room's durable log (server/journal.ts): every accepted event is in the store before its ack. */
   readonly journal: RoomJournal;
+  private restoreGraceTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private hostlessTimer: NodeJS.Timeout | null = null;
   private broadcastTimer: NodeJS.Timeout | null = null;
@@ -122,6 +126,15 @@ export class LiveRoom {
       rearmDelays(this.actor);
       for (const player of Object.values(this.actor.getSnapshot().context.players)) this.tokens.set(player.token, player.id);
       this.journal.restored(this.actor);
+      // Players come back as connected: a phone that does not reconnect within the grace stops holding
+      // the early end of the round (marking everyone away at once would end it at the first rejoin).
+      this.restoreGraceTimer = setTimeout(() => {
+        this.restoreGraceTimer = null;
+        for (const player of Object.values(this.actor.getSnapshot().context.players)) {
+          if (player.connected && !this.playerSockets.has(player.id) && !this.disposed) this.send({ type: 'DISCONNECT', playerId: player.id });
+        }
+      }, RESTORE_GRACE_MS);
+      this.restoreGraceTimer.unref();
     } else {
       this.journal.create(hostToken, this.actor);
     }
@@ -295,6 +308,7 @@ export class LiveRoom {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.hostlessTimer) clearTimeout(this.hostlessTimer);
     if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
+    if (this.restoreGraceTimer) clearTimeout(this.restoreGraceTimer);
     this.actor.stop();
     const sockets = [...this.hostSockets, ...[...this.playerSockets.values()].flatMap((s) => [...s])];
     for (const socket of sockets) {
@@ -435,12 +449,14 @@ export class RoomRegistry {
     return this.options.deps.randomId(TOKEN_BYTES);
   }
 
-  /** How many live rooms (game not over) were opened from this address, and from this socket. */
+  /** How many live rooms (game not at its podium or over) were opened from this address, and from this socket. */
   roomsOwnedBy(address: string, socketId: string): { byAddress: number; bySocket: number } {
     let byAddress = 0;
     let bySocket = 0;
     for (const room of this.rooms.values()) {
-      if (!room.owner || room.actor.getSnapshot().status !== 'active') continue;
+      const snapshot = room.actor.getSnapshot();
+      // A teacher running game after game from one page: finished games do not count.
+      if (!room.owner || snapshot.status !== 'active' || snapshot.matches('podium')) continue;
       if (room.owner.address === address) byAddress++;
       if (room.owner.socketId === socketId) bySocket++;
     }

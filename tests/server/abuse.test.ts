@@ -64,6 +64,23 @@ describe('finding 2: one student cannot lock the teacher out', () => {
     expect(await teacher.ask('room:create', {})).toMatchObject({ ok: true });
   });
 
+  it('a teacher running game after game from one page is not held back by the per-socket room limit', async () => {
+    await serve();
+    const teacher = await from('10.0.0.1');
+    const student = await from('10.0.0.2');
+    for (let game = 1; game <= DEFAULT_LIMITS.roomsPerSocket + 2; game++) {
+      const { code, hostToken } = await openRoom(teacher);
+      const seat = await student.ask('room:join', { code, nickname: 'Pat' });
+      expect(seat, `game ${game}`).toMatchObject({ ok: true });
+      expect(await teacher.ask('game:start', { code, hostToken, ...aim(code) })).toMatchObject({ ok: true });
+      const v = await student.waitFor<PlayerView>('player:view', (x) => x.code === code && x.phase === 'answering');
+      expect(await student.ask('round:answer', { code, playerToken: seat.playerToken, order: v.hand.map((h) => h.id) })).toMatchObject({ ok: true });
+      await teacher.waitFor<HostView>('host:view', (x) => x.code === code && x.phase === 'reveal');
+      expect(await teacher.ask('game:end', { code, hostToken, ...aim(code) })).toMatchObject({ ok: true });
+      await teacher.waitFor<HostView>('host:view', (x) => x.code === code && x.phase === 'podium');
+    }
+  });
+
   it('at the global cap the abandoned room idle longest goes first; rooms whose host is there are kept', async () => {
     const t = await serve({}, { maxRooms: 4 });
     const hosts: TestClient[] = [];
