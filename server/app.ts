@@ -84,7 +84,9 @@ export function createApp(options: AppOptions): GameServer {
   app.get('/rooms/:code/report.csv', async (req, res) => {
     const address = clientAddress(req.socket.remoteAddress, req.headers, guard.limits.trustProxy);
     const tooMany = { ok: false, code: 'RATE_LIMITED', message: CODE_GUESSING_MESSAGE };
-    if (!(await guard.reports.take(address))) return void res.status(429).json(tooMany);
+    if (!(await guard.reports.take(address))) {
+      return void res.status(429).json({ ok: false, code: 'RATE_LIMITED', message: 'Too many report requests from your network: wait a minute.' });
+    }
     const code = String(req.params.code).toUpperCase();
     const header = req.get('authorization') ?? '';
     const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
