@@ -188,6 +188,25 @@ describe('finding 3: one student cannot fill the room', () => {
     expect(Object.keys(ts!.server.registry.getRoom(code)!.actor.getSnapshot().context.players)).toHaveLength(1);
   });
 
+  it('with the default limits a class of 30 behind one address joins and plays a round to the reveal', async () => {
+    ts = await startServer({}); // no X-Forwarded-For trust: everyone is 127.0.0.1, as behind a school NAT
+    const host = await from(null);
+    const { code, hostToken } = await openRoom(host);
+    const phones = await Promise.all(Array.from({ length: 30 }, () => from(null)));
+    const seats = await Promise.all(phones.map((p, i) => p.ask('room:join', { code, nickname: `Student ${i + 1}`, deviceId: `phone-${String(i).padStart(4, '0')}` })));
+    expect(seats.every((r) => r.ok)).toBe(true);
+    expect(await host.ask('game:start', { code, hostToken, ...aim(code) })).toMatchObject({ ok: true });
+    const answers = await Promise.all(
+      phones.map(async (p, i) => {
+        const v = await p.waitFor<PlayerView>('player:view', (x) => x.phase === 'answering');
+        return p.ask('round:answer', { code, playerToken: seats[i].playerToken, order: v.hand.map((h) => h.id) });
+      }),
+    );
+    expect(answers.every((r) => r.ok)).toBe(true);
+    const reveal = await host.waitFor<HostView>('host:view', (v) => v.phase === 'reveal');
+    expect(reveal.players.filter((p) => p.connected)).toHaveLength(30);
+  });
+
   it('a class of 30 from one address joins; a script opening fresh sockets stops at JOINS_PER_ADDRESS', async () => {
     await serve({ joinsPerAddress: 40 });
     const host = await from(null);
