@@ -49,6 +49,27 @@ function skipLiveRounds(actor: Actor<RoomMachine>, live: Set<string>): void {
   }
 }
 
+/**
+ * A room just picked its snippets: any practice round on screen with one of them is skipped at once,
+ * before its deadline or an answer could reveal it (the student gets the next round's view).
+ */
+function withdrawLivePractice(registry: RoomRegistry): void {
+  const live = registry.liveSnippetIds();
+  for (const run of registry.practice.values()) {
+    const snapshot = run.actor.getSnapshot();
+    const snippet = snapshot.context.round?.entry.snippet.id;
+    if (phaseOf(snapshot) !== 'answering' || !snippet || !live.has(snippet)) continue;
+    run.muted = true;
+    try {
+      skipLiveRounds(run.actor, live);
+    } finally {
+      run.muted = false;
+    }
+    const view = run.view();
+    for (const socket of run.sockets) socket.emit('practice:view', view);
+  }
+}
+
 /** Attaches every client event handler to a freshly connected socket. */
 export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void {
   const { deps, log } = registry.options;
@@ -134,6 +155,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
       if (rejection) return reply(fail(rejection.code, rejection.message));
       (reply as Reply)({ ok: true });
       if (kicked) room.expel(kicked.id, kicked.token);
+      if (machineEvent.type === 'START') withdrawLivePractice(registry);
     });
   }
 

@@ -310,6 +310,23 @@ describe('finding 4: no answer leaks', () => {
     expect(seen.some((v) => v?.round?.snippet.id === 'gamma')).toBe(false);
   });
 
+  it('a practice round on screen when a room starts with its snippet is withdrawn before it can reveal', async () => {
+    await serve();
+    const practiser = await from('10.0.0.2');
+    const start = await practiser.ask('practice:start', { difficulties: [2] }); // gamma only
+    expect(start).toMatchObject({ ok: true, view: { phase: 'answering', round: { snippet: { id: 'gamma' } } } });
+    const host = await from('10.0.0.1');
+    const room = await openRoom(host, { difficulties: [2] });
+    expect(await (await from('10.0.0.3')).ask('room:join', { code: room.code, nickname: 'Pat' })).toMatchObject({ ok: true });
+    expect(await host.ask('game:start', { code: room.code, hostToken: room.hostToken, ...aim(room.code) })).toMatchObject({ ok: true });
+    const pushed = await practiser.waitFor<PracticeView>('practice:view', (v) => v.phase === 'summary');
+    expect(pushed.summary).toMatchObject({ rounds: 0 });
+    const late = await practiser.ask('practice:answer', { token: start.token, order: start.view.hand.map((h: { id: string }) => h.id) });
+    expect(late).toMatchObject({ ok: false });
+    expect(practiser.all<PracticeView>('practice:view').some((v) => v.reveal !== null)).toBe(false);
+    expect(JSON.stringify(late)).not.toContain('trueOrder');
+  });
+
   it('hands are uniform permutations: chi-square over all n! orders, the true order included', () => {
     const deps = testDeps(2024);
     for (const [n, critical] of [
