@@ -339,7 +339,8 @@ export class Interpreter extends Functions {
         if (value === undefined) {
           value = yield* this.evaluateNamed(pattern.right, scope, pattern.left.type === 'Identifier' ? pattern.left.name : '');
         }
-        yield* this.bindPattern(pattern.left, value, scope, kind, source);
+        // V8 words errors of a pattern with a default like those of a nested pattern.
+        yield* this.bindPattern(pattern.left, value, scope, kind, null);
         return;
       }
       case 'ObjectPattern': {

@@ -412,6 +412,7 @@ export abstract class Operations {
         case '>>': return a >> b;
         case '>>>': return a >>> b;
         case 'instanceof':
+          if (!isObject(b)) throw this.jsError(TypeError, "Right-hand side of 'instanceof' is not an object");
           if (typeof b !== 'function') throw this.jsError(TypeError, "Right-hand side of 'instanceof' is not callable");
           return a instanceof b;
         case 'in':
@@ -475,7 +476,7 @@ export abstract class Operations {
       if (scope?.strict) throw this.jsError(TypeError, `Cannot create property '${String(key)}' on ${typeof obj} '${String(obj)}'`);
       return;
     }
-    this.checkWritable(obj, node);
+    if (!this.host.allowsWrite(obj, key)) this.checkWritable(obj, node);
     if (key === '__proto__') throw errorAt('unsupported', 'Unsupported: assigning __proto__', node);
     if (Array.isArray(obj) && key === 'length' && typeof value === 'number' && value > MAX_ARRAY_LENGTH) {
       throw errorAt('budget', `Arrays longer than ${MAX_ARRAY_LENGTH} items are not supported`, node);
