@@ -15,7 +15,7 @@ import { describeVerdict, formatFigures, isNodeRace, judge, loadCorpus, printedL
 const OWNER_RULES: [RegExp, 'host' | 'language'][] = [
   [/an Error object prints its stack trace/, 'host'], // a console refusal without line:column
   [/Unsupported console\.log output|changing built-in objects|Proxy|tagged template|delete of a variable|defineProperty|SyntaxError/, 'language'],
-  [/\b(events|util|timers|process|console\.(error|warn|info|debug)|Date|performance|createReadStream|readFile|require|import|Timeout|Immediate)\b/, 'host'],
+  [/\b(events|util|timers|process|console\.(error|warn|info|debug)|Date|performance|createReadStream|readFile|require|import|Timeout|Immediate|AbortController|URL)\b/, 'host'],
   [/different outputs|deterministic|race|exit code|how it ended|ERR_|step budget|Step budget|steps|set(Timeout|Immediate|Interval)|\btimeout\b|\bimmediate\b/i, 'host'],
 ];
 
