@@ -125,3 +125,28 @@ describe('stale commands and the allowed list', () => {
     expect(hostReveal.reveal!.distribution).toMatchObject({ players: 2, answered: 1, noAnswer: 1 });
   });
 });
+
+describe('what phones and the projector are told', () => {
+  it('a skipped round: phones get a notice in the next round; the reveal counts everyone in its percentages', async () => {
+    const { host, code, hostToken, players, view } = await lobby();
+    await host.ask('game:start', { code, hostToken, ...view.commandTarget });
+    const first = await host.waitFor<HostView>('host:view', isPhase('answering', 1));
+    expect(await host.ask('round:skip', { code, hostToken, ...first.commandTarget })).toEqual({ ok: true });
+    const next = await players[0].c.waitFor<PlayerView>('player:view', (v) => v.round?.number === 2);
+    expect(next.notice).toEqual({ kind: 'round-skipped', round: 1, message: 'The host skipped round 1: it does not count for anyone.' });
+    const answering = await players[0].c.waitFor<PlayerView>('player:view', isPhase('answering', 2));
+    const order = answering.hand.map((c) => c.id);
+    await players[0].c.ask('round:answer', { code, playerToken: players[0].token, order });
+    const hostAnswering = await host.waitFor<HostView>('host:view', (v) => v.phase === 'answering' && v.round?.answeredCount === 1);
+    await host.ask('round:end', { code, hostToken, ...hostAnswering.commandTarget });
+    const reveal = await host.waitFor<HostView>('host:view', isPhase('reveal', 2));
+    const d = reveal.reveal!.distribution;
+    expect(d).toMatchObject({ players: 2, answered: 1, noAnswer: 1 });
+    // One of two players answered: a card that player placed right is 50%, not "1 of 1: 100%".
+    for (const card of d.perCard) expect(card.percentRight).toBe(card.right * 50);
+    const phone = await players[0].c.waitFor<PlayerView>('player:view', isPhase('reveal', 2));
+    expect(phone.notice).toBeNull();
+    expect(phone.reveal!.result.verdicts.map((v) => v.cardId)).toEqual(phone.reveal!.trueOrder.map((c) => c.id));
+    expect(phone.reveal!.result.verdicts.map((v) => v.placedAt!).sort((a, b) => a - b)).toEqual(order.map((_, i) => i));
+  });
+});
