@@ -4,8 +4,10 @@
 // and be flagged as a race when node's own runs differed. Only output a one-line card cannot show
 // (a console call printing several lines, %o) may instead be refused with a line:column message.
 // The figures (share accepted, share exact among accepted) are printed at the end.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeVerdict, formatFigures, isNodeRace, judge, loadCorpus, summarize, type Verdict } from './helpers/corpus.ts';
+import { CORPUS_DIR, describeVerdict, formatFigures, isNodeRace, judge, loadCorpus, summarize, type Verdict } from './helpers/corpus.ts';
 
 const corpus = loadCorpus();
 const verdicts: { file: string; verdict: Verdict; nodeRace: boolean }[] = [];
@@ -17,6 +19,9 @@ describe('real-world corpus', () => {
       expect(s.sourceLine, s.file).toMatch(/^\/\/ Source: (https?:\/\/\S+|[\w.-]+\/[\w.-]+ \S+)/);
       expect(s.record.file, s.file).toBe(s.file);
       expect(s.record.runs, s.file).toBeGreaterThanOrEqual(2);
+      // FILE.out is node's first run, byte for byte, and the recording counts every run once.
+      expect(readFileSync(join(CORPUS_DIR, `${s.file}.out`), 'utf8'), s.file).toBe(s.record.variants[0].output);
+      expect(s.record.variants.reduce((n, v) => n + v.count, 0), s.file).toBe(s.record.runs);
     }
   });
 
