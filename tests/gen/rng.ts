@@ -1,4 +1,5 @@
-// A tiny seeded pseudo-random generator for the program generator (tests/gen/programs.ts).
+// The tests' one seeded pseudo-random generator: the program generator (tests/gen/programs.ts), the
+// mutators (tests/gen/mutate.ts) and the server tests' shuffles (tests/server/helpers.ts) all use it.
 // The same seed always gives the same programs, so a failing differential case can be
 // regenerated from its name alone. Math.random is never used.
 

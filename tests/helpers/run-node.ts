@@ -1,6 +1,7 @@
 // The one way tests run snippets in a real child `node` (the same binary as the tests): each program
-// is written to its own temp directory as prog.cjs or prog.mjs and executed with a 5 s timeout; a
-// small pool keeps only a few children alive at once on the 2-core machine.
+// is written to its own temp directory as prog.cjs or prog.mjs and executed with a 20 s timeout (only
+// a hung program should meet it, even on a machine loaded many times over); a small pool keeps only a
+// few children alive at once on the 2-core machine.
 //
 // `compareWithNode` is the one rule for judging the engine against node on a busy machine: node is
 // re-run when it disagrees, so a stall of the test machine (which can reorder close timers) is told
@@ -27,7 +28,7 @@ export interface NodeRun {
 
 export interface RunOptions {
   module?: 'commonjs' | 'module';
-  /** Milliseconds before the child is killed (default 5000). */
+  /** Milliseconds before the child is killed (default 20 000). */
   timeoutMs?: number;
 }
 
@@ -45,14 +46,14 @@ export async function runNode(source: string, options: RunOptions = {}): Promise
   const file = join(dir, options.module === 'module' ? 'prog.mjs' : 'prog.cjs');
   try {
     await writeFile(file, source);
-    return await runFile(file, options.timeoutMs ?? 5000);
+    return await runFile(file, options.timeoutMs ?? 20_000);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Runs an existing file with node (the module kind follows its extension). */
-export function runFile(file: string, timeoutMs = 5000): Promise<NodeRun> {
+export function runFile(file: string, timeoutMs = 20_000): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
     const out: Buffer[] = [];
@@ -124,8 +125,8 @@ export interface NodeComparison {
 }
 
 export interface CompareOptions {
-  /** A node run already made (e.g. in a batch); the comparison starts from it. */
-  first?: NodeRun;
+  /** Node runs already made (e.g. in a batch); without them the comparison makes its first run. */
+  earlier?: NodeRun[];
   /** Compare exit codes exactly or only zero / non-zero (default). */
   exit?: 'code' | 'class';
   /** Whether the engine calls the order a race when work may stall for STALL_MS (simulate with stallMs). */
@@ -142,8 +143,8 @@ export async function compareWithNode(
   options: CompareOptions,
 ): Promise<NodeComparison> {
   const matches = (r: NodeRun) => sameAsEngine(r, engine, options.exit);
-  const runs = [options.first ?? (await run())];
-  if (matches(runs[0])) return { status: 'agree', runs, detail: '' };
+  const runs = options.earlier?.length ? [...options.earlier] : [await run()];
+  if (runs.every(matches)) return { status: 'agree', runs, detail: '' };
   // Serially: each re-run gets as much of the machine as the other test files leave.
   for (let i = 0; i < RERUNS; i++) runs.push(await run());
   const finished = runs.filter((r) => !r.timedOut);

@@ -3,18 +3,10 @@
 import type { RoomSettings } from '../../shared/protocol.ts';
 import type { DeckEntry } from '../../server/deck.ts';
 import type { Deps } from '../../server/deps.ts';
+import { mulberry32 } from '../gen/rng.ts';
 
-/** mulberry32: a tiny seeded PRNG, good enough to make shuffles repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' one seeded generator (tests/gen/rng.ts): repeatable shuffles. */
+export const seededRandom = mulberry32;
 
 /** Deps with a seeded shuffle and `Date.now` as the clock (faked by vi.useFakeTimers). */
 export function testDeps(seed = 42): Deps {
@@ -43,7 +35,7 @@ export function fakeEntry(id: string, lines: string[], difficulty: 1 | 2 | 3 | 4
       source: lines.map((l) => `console.log(${JSON.stringify(l)});`).join('\n'),
     },
     explanation: `Why ${id} prints in this order.`,
-    cards: lines.map((text, index) => ({ index, text, loc: loc(index + 1) })),
+    cards: lines.map((text, index) => ({ index, text, stream: 'stdout' as const, loc: loc(index + 1) })),
     trace: [
       {
         kind: 'script-start',
