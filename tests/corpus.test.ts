@@ -30,6 +30,19 @@ describe('real-world corpus', () => {
     expect(corpus.filter((s) => s.module === 'commonjs').length).toBeGreaterThanOrEqual(100);
   });
 
+  it('the judge rejects a recording the engine does not match (another line, another exit code, a race)', () => {
+    const base = corpus.find((s) => s.file === 'lydia-q30-settimeout-order.js')!;
+    expect(judge(base).kind).toBe('exact');
+    const variant = base.record.variants[0];
+    const withRecord = (record: typeof base.record) => ({ ...base, record });
+    const otherLine = withRecord({ ...base.record, variants: [{ ...variant, output: variant.output.replace('Third', 'Fourth') }] });
+    expect(describeVerdict(judge(otherLine))).toBe('wrong answer: line 2: node printed "Fourth", the engine "Third"');
+    const otherExit = withRecord({ ...base.record, exitCode: 3, variants: [{ ...variant, exitCode: 3 }] });
+    expect(describeVerdict(judge(otherExit))).toMatch(/^wrong answer: exit code: node 3, the engine 0/);
+    const race = withRecord({ ...base.record, runs: 2, variants: [{ ...variant, count: 1 }, { ...variant, output: 'Second\nFirst\nThird\n', count: 1 }] });
+    expect(describeVerdict(judge(race))).toMatch(/2 different outputs over 2 runs, the engine reports the order as deterministic/);
+  });
+
   it.each(corpus.map((s) => [s.file, s] as const))('%s', (_file, snippet) => {
     const verdict = judge(snippet);
     verdicts.push({ file: snippet.file, verdict, nodeRace: isNodeRace(snippet.record) });
