@@ -35,6 +35,8 @@ export interface EngineHost {
   sourceText(start: number, end: number): string;
   /** How a host object is named in a refusal ("Timeout", "process"...). */
   strictObjectName(obj: object): string;
+  /** Whether the snippet may assign this property of a host object (process.exitCode). */
+  allowsWrite(obj: object, key: PropertyKey): boolean;
   /** Host constructors `new` must refuse (Symbol, BigInt). */
   isUnconstructible(fn: Function): boolean;
   /** Host constructors `class extends` must refuse (Promise, host objects). */

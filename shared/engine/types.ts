@@ -19,6 +19,8 @@ export interface Card {
   /** Position of this line in the true output, from 0. */
   index: number;
   text: string;
+  /** Which stream printed it: console.log/info/debug write to stdout, console.error/warn to stderr. */
+  stream: 'stdout' | 'stderr';
   /** The `console.log(...)` call expression that printed the line. */
   loc: SourceRange;
 }
@@ -109,7 +111,10 @@ export interface ProcessExit {
 
 /** The result of simulating one snippet. */
 export interface SimulationResult {
-  /** The exact stdout lines `node snippet.js` prints, in order. */
+  /**
+   * The exact lines `node snippet.js` prints, in the order a terminal shows them: stdout and stderr
+   * through one pipe, as `node snippet.js 2>&1` (each card says which stream printed it).
+   */
   output: string[];
   cards: Card[];
   /** False when the real order is a race (it depends on wall-clock time). Never true for a race. */

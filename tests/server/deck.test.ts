@@ -20,7 +20,7 @@ const bankSnippet = (id: string, file = `${id}.js`): BankSnippet => ({
 
 const result = (lines: string[], deterministic = true): SimulationResult => ({
   output: lines,
-  cards: lines.map((text, index) => ({ index, text, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } })),
+  cards: lines.map((text, index) => ({ index, text, stream: 'stdout' as const, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } })),
   deterministic,
   races: deterministic ? [] : ['setTimeout 0 against setImmediate'],
   trace: [],

@@ -39,9 +39,10 @@ export function runProcess(host: Runtime, program: any): void {
         host.runPhase(phase);
       }
     }
-    host.exit = { reason: 'normal', code: 0 };
+    const code = host.exitCodeOnDrain();
+    host.exit = { reason: 'normal', code };
     host.phase = 'exit';
-    host.step('exit', 'Nothing is left in any queue: the event loop ends and the process exits', null);
+    host.step('exit', `Nothing is left in any queue: the event loop ends and the process exits${code ? ` with code ${code} (process.exitCode)` : ''}`, null);
   } catch (e) {
     if (!(e instanceof ExitSignal)) throw e;
   }
@@ -65,11 +66,9 @@ export function pollPhase(host: Runtime): void {
   let first = true;
   for (const op of ready) {
     host.io = host.io.filter((o) => o !== op);
-    const others: string[] = [];
-    if (host.io.length) others.push('another file read');
-    others.push(...host.pendingWork());
+    const others = [...host.io.map((o) => o.name), ...host.pendingWork()];
     if (others.length) {
-      host.addRace(`The ${op.label} races with ${others.join(' and ')}: how long the read takes decides the order`);
+      host.addRace(`File read race: ${op.name} and ${others.join(' and ')} can run in either order: how long the read takes decides`);
     }
     if (!first) host.drain();
     first = false;

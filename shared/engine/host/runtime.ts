@@ -37,6 +37,8 @@ export interface IOOp {
   loc: SourceRange | null;
   /** The first loop turn whose poll phase may see it complete. */
   earliestIteration: number;
+  /** How race texts name it: "the fs.readFile callback (read started at 2:1)". */
+  name: string;
   complete: () => void;
 }
 
@@ -48,7 +50,7 @@ export interface EventSource {
   wakeAt?(): number;
   /** True when the poll phase must not block (an immediate is queued). */
   busy?(): boolean;
-  /** What it holds, for race texts ("a pending timer"), or null when it holds nothing. */
+  /** Its next job by race-text name ("the 10 ms timer set at 3:1"), or null when it holds nothing. */
   pending?(): string | null;
 }
 
@@ -75,6 +77,8 @@ export class Runtime implements EngineHost {
   readonly trace: TraceStep[] = [];
   readonly races: string[] = [];
   exit: ProcessExit | null = null;
+  /** The exit code when the loop runs dry (process.exitCode). */
+  exitCodeOnDrain: () => number = () => 0;
   /** How many timers the snippet created (no timers: no need to explore clock ticks). */
   timersCreated = 0;
   topLevelThis: unknown = undefined;
@@ -299,6 +303,18 @@ export class Runtime implements EngineHost {
     return this.strictNames.get(obj) ?? this.strictNameOnly.get(obj) ?? 'object';
   }
 
+  allowsWrite(obj: object, key: PropertyKey): boolean {
+    return this.writable.get(obj)?.has(key) ?? false;
+  }
+
+  /** Lets the snippet assign one property of a host object (process.exitCode). */
+  allowWrite(obj: object, key: PropertyKey): void {
+    const keys = this.writable.get(obj) ?? new Set<PropertyKey>();
+    keys.add(key);
+    this.writable.set(obj, keys);
+  }
+  private readonly writable = new WeakMap<object, Set<PropertyKey>>();
+
   isUnconstructible(fn: Function): boolean {
     return fn === Symbol || fn === BigInt;
   }
@@ -356,7 +372,26 @@ export class Runtime implements EngineHost {
   /** Runs a job taken from `queue`, with its trace step. */
   runJob(job: Job, queue: QueueName): void {
     this.step('run', `Runs ${job.label} from the ${queueTitle(queue)}`, job.loc, { jobId: job.id, queue });
-    job.run();
+    this.atJob(job.loc, job.run);
+  }
+
+  /** Runs `f` as the job that came from `loc` (see hereLoc). */
+  atJob(loc: SourceRange | null, f: () => void): void {
+    const saved = this.jobLoc;
+    this.jobLoc = loc;
+    try {
+      f();
+    } finally {
+      this.jobLoc = saved;
+    }
+  }
+
+  /** Where the running job came from (a host function passed as a callback, `.catch(console.error)`, has no call of its own). */
+  jobLoc: SourceRange | null = null;
+
+  /** The place a host function's refusal names: its call, or else the job that called it. */
+  hereLoc(): SourceRange | null {
+    return this.callLoc() ?? this.jobLoc;
   }
 
   /** A loop-owned callback (timer, immediate) is about to run: I/O that may have finished races with it. */

@@ -54,6 +54,10 @@ export abstract class Operations {
   readonly refusedValues = new Map<unknown, string>();
   /** Global names that exist in Node but are not modelled: reading them is refused. */
   readonly unsupportedGlobals = new Set<string>();
+  /** Block function declarations Annex B.3.3 does not copy to a var (an enclosing block declares the name). */
+  readonly annexBBlocked = new WeakSet<AnyNode>();
+  /** Global properties the snippet created by assigning an undeclared name in sloppy mode (deletable). */
+  readonly implicitGlobals = new Set<string>();
   /** Native functions with a guard run before every call (size limits). */
   readonly nativeGuards = new Map<Function, (thisArg: unknown, args: unknown[], node: AnyNode) => void>();
 
@@ -149,14 +153,40 @@ export abstract class Operations {
         case 'AssignmentPattern': collectNames(pattern.left, out); break;
       }
     };
-    const walk = (node: AnyNode, top: boolean): void => {
+    // Names declared with let/const/class by the blocks enclosing a statement (Annex B.3.3 does not hoist
+    // a block function past a block that declares its name lexically).
+    const lexicalNames = (stmts: AnyNode[]): string[] => {
+      const out: string[] = [];
+      for (const st of stmts) {
+        if (st.type === 'VariableDeclaration' && st.kind !== 'var') for (const d of st.declarations) collectNames(d.id, out);
+        else if (st.type === 'ClassDeclaration') out.push(st.id.name);
+      }
+      return out;
+    };
+    const walk = (node: AnyNode, top: boolean, lex: string[] = []): void => {
       if (!node || typeof node.type !== 'string') return;
       switch (node.type) {
         case 'FunctionDeclaration':
           if (top) funcDecls.push(node);
           // Annex B.3.3 covers plain function declarations only, not async functions or generators.
-          else if (!node.async && !node.generator) blockFuncNames.push(node.id.name);
+          else if (!node.async && !node.generator) {
+            if (lex.includes(node.id.name)) this.annexBBlocked.add(node);
+            else blockFuncNames.push(node.id.name);
+          }
           return;
+        case 'BlockStatement':
+          lex = lex.concat(lexicalNames(node.body));
+          break;
+        case 'SwitchStatement':
+          lex = lex.concat(lexicalNames(node.cases.flatMap((c: AnyNode) => c.consequent)));
+          break;
+        case 'ForStatement':
+        case 'ForInStatement':
+        case 'ForOfStatement': {
+          const head = node.type === 'ForStatement' ? node.init : node.left;
+          if (head && head.type === 'VariableDeclaration' && head.kind !== 'var') lex = lex.concat(lexicalNames([head]));
+          break;
+        }
         case 'FunctionExpression':
         case 'ClassDeclaration':
         case 'ClassExpression':
@@ -177,8 +207,8 @@ export abstract class Operations {
       for (const key in node) {
         if (key === 'loc' || key === 'type') continue;
         const v = node[key];
-        if (Array.isArray(v)) for (const c of v) walk(c, false);
-        else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v, false);
+        if (Array.isArray(v)) for (const c of v) walk(c, false, lex);
+        else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v, false, lex);
       }
     };
     const scanArgs = (node: AnyNode): void => {
@@ -247,6 +277,7 @@ export abstract class Operations {
     }
     if (scope.strict) throw this.jsError(ReferenceError, `${name} is not defined`);
     this.globalObject[name] = value;
+    this.implicitGlobals.add(name);
   }
 
   protected initBinding(name: string, value: unknown, scope: Scope): void {
@@ -308,6 +339,7 @@ export abstract class Operations {
       case 'ArrayExpression': {
         const parts: string[] = [];
         for (const el of node.elements) {
+          if (el === null) return null;
           const t = el.type === 'SpreadElement' ? (d(el.argument) === null ? null : `(...${d(el.argument)})`) : d(el);
           if (t === null) return null;
           parts.push(t);

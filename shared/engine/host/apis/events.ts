@@ -98,12 +98,8 @@ export function install(host: Runtime): void {
     return em;
   };
 
-  /** The EventEmitter class (a host class a snippet class may extend). */
-  class EventEmitter {
-    constructor(options?: unknown) {
-      if (options && typeof options === 'object' && (options as any).captureRejections) refuse('EventEmitter captureRejections');
-      table(this);
-    }
+  /** The methods of EventEmitter.prototype. */
+  class Methods {
     on(name: PropertyKey, fn: unknown): object { return add(this, name, fn, false, false); }
     addListener(name: PropertyKey, fn: unknown): object { return add(this, name, fn, false, false); }
     prependListener(name: PropertyKey, fn: unknown): object { return add(this, name, fn, false, true); }
@@ -127,17 +123,26 @@ export function install(host: Runtime): void {
     }
     getMaxListeners(): number { return maxOf.get(this) ?? 10; }
   }
-  for (const k of Object.getOwnPropertyNames(EventEmitter.prototype)) {
+  /**
+   * EventEmitter is a plain function as in Node (lib/events.js), so both `class A extends EventEmitter`
+   * and the older `EventEmitter.call(this)` with util.inherits work.
+   */
+  const EventEmitter = function EventEmitter(this: object, options?: unknown) {
+    if (options && typeof options === 'object' && (options as any).captureRejections) refuse('EventEmitter captureRejections');
+    if (this === undefined || this === null) refuse('calling EventEmitter without new or a receiver');
+    table(this);
+  } as unknown as { new (options?: unknown): Methods; prototype: Methods };
+  for (const k of Object.getOwnPropertyNames(Methods.prototype)) {
     if (k === 'constructor') continue;
-    const d = Object.getOwnPropertyDescriptor(EventEmitter.prototype, k)!;
-    if (typeof d.value === 'function') named(k, d.value);
+    const fn = (Methods.prototype as any)[k] as Function;
+    Object.defineProperty(EventEmitter.prototype, k, { value: named(k, fn), writable: true, enumerable: true, configurable: true });
   }
 
   /** events.once(emitter, name): a promise of the arguments of the next `name` event. */
   const once = named('once', (em: unknown, name: unknown, options?: unknown) => {
     if (options !== undefined) refuse('events.once with options (AbortSignal)');
     if (!(em instanceof EventEmitter)) refuse('events.once on something that is not an EventEmitter');
-    const emitter = em as EventEmitter;
+    const emitter = em as Methods;
     const cap = host.kit.newCapability(`promise from events.once('${String(name)}')${host.currentLineSuffix()}`);
     const onEvent = named('onEvent', (...args: unknown[]) => {
       if (name !== 'error') remove(emitter, 'error', onError);

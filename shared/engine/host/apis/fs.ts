@@ -43,7 +43,9 @@ export function install(host: Runtime): void {
   };
   const startIO = (label: string, loc: SourceRange | null, complete: () => void): void => {
     const id = host.nextId();
-    host.startIO({ id, label, loc, earliestIteration: host.iteration + 2, complete });
+    const at = host.callLoc();
+    const name = `${label.replace(/ \(line \d+\)$/, '')}${at ? ` (read started at ${at.start.line}:${at.start.column})` : ''}`;
+    host.startIO({ id, label, loc, earliestIteration: host.iteration + 2, complete, name: `the ${name}` });
     host.step('enqueue', `The file read starts in the background (libuv thread pool); ${label} will run in a poll phase when it finishes`, host.callLoc(), { jobId: id, queue: 'io' });
   };
   const readFile = named('readFile', (path: unknown, options?: unknown, cb?: unknown) => {
@@ -75,7 +77,7 @@ export function install(host: Runtime): void {
   // A read that may already have finished when a loop callback runs: the order is a race.
   host.beforeCallback((what) => {
     for (const op of host.io) {
-      if (op.earliestIteration <= host.iteration) host.addRace(`The ${op.label} races with ${what}: the read may finish before or after it`);
+      if (op.earliestIteration <= host.iteration) host.addRace(`File read race: ${op.name} and ${what} can run in either order: the read may finish before or after it`);
     }
   });
   host.addInspectRule({

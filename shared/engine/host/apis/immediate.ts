@@ -66,7 +66,7 @@ export function install(host: Runtime): void {
   host.addSource({
     alive: () => queued.length > 0,
     busy: () => queued.length > 0,
-    pending: () => (queued.length ? 'a queued setImmediate' : null),
+    pending: () => queued.find((i) => !i.cleared)?.name ?? null,
   });
   host.defineQueue('check', () => [...batch.filter((i) => !i.cleared), ...queued.filter((i) => !i.cleared)].map((i) => ({ id: i.job.id, label: i.job.label, loc: i.job.loc })));
   host.addInspectRule({ refuse: (v) => (immediateOf.has(v) ? 'an Immediate object prints Node\'s internal fields; log something else' : null) });

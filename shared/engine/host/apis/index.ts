@@ -10,6 +10,9 @@ import * as immediate from './immediate.ts';
 import * as microtask from './microtask.ts';
 import * as processApi from './process.ts';
 import * as timers from './timers.ts';
+import * as timersPromises from './timers-promises.ts';
+import * as url from './url.ts';
+import * as util from './util.ts';
 
 /** A host API: installs its globals, modules, queues and phases on the host. */
 export interface HostApi {
@@ -25,6 +28,9 @@ export const HOST_APIS: readonly HostApi[] = [
   fs,
   date,
   events,
+  util,
+  timersPromises,
+  url,
 ];
 
 /** Names that exist in Node but are not modelled: reading one is refused, not guessed. */

@@ -15,10 +15,11 @@ export function install(host: Runtime): void {
     host.enqueueTick(job);
     host.step('enqueue', `process.nextTick queues ${label}`, host.callLoc(), { jobId: job.id, queue: 'nextTick' });
   });
+  let exitCode: unknown = undefined;
   const processObj = host.strict('process', {
     nextTick,
     exit: named('exit', (code?: unknown) => {
-      const c = code === undefined ? 0 : Number(code) | 0;
+      const c = code === undefined ? (exitCode === undefined || exitCode === null ? 0 : Number(exitCode) | 0) : Number(code) | 0;
       host.exitNow(c, `process.exit(${code === undefined ? '' : c}) ends the process at once`);
     }),
     on: refuse('process.on (process events are not simulated)'),
@@ -28,6 +29,19 @@ export function install(host: Runtime): void {
     memoryUsage: refuse('process.memoryUsage'),
     cwd: refuse('process.cwd'),
   });
+  // process.exitCode: the code the process ends with when the loop runs dry (Node 20 coerces as exit()).
+  Object.defineProperty(processObj, 'exitCode', {
+    get: () => exitCode,
+    set: (v: unknown) => {
+      if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isInteger(v)) && !(typeof v === 'string' && /^-?\d+$/.test(v))) {
+        throw new ThrowSignal(nodeTypeError('code', 'number', v));
+      }
+      exitCode = v;
+    },
+    enumerable: true,
+  });
+  host.allowWrite(processObj, 'exitCode');
+  host.exitCodeOnDrain = () => (exitCode === undefined || exitCode === null ? 0 : Number(exitCode) | 0);
   host.defineGlobal('process', processObj);
   host.modules.define('process', () => processObj);
 }

@@ -137,7 +137,7 @@ export function install(host: Runtime): void {
       host.step('timer-fired', `Timer due at ${timer.start + msecs} ms fires: runs ${timer.label}`, timer.loc, { jobId: timer.id, queue: 'timers' });
       const cb = timer.callback;
       try {
-        host.runMacrotaskCallback(cb, timer.handle, timer.args);
+        host.atJob(timer.loc, () => host.runMacrotaskCallback(cb, timer.handle, timer.args));
       } finally {
         if (timer.repeat && timer.callback) {
           insertTimer(timer, timer.repeat, start);
@@ -236,7 +236,10 @@ export function install(host: Runtime): void {
   host.addSource({
     alive: () => listQueue.length > 0,
     wakeAt: minExpiry,
-    pending: () => (listQueue.length ? 'a pending timer' : null),
+    pending: () => {
+      const list = peekList();
+      return list?.timers[0]?.name ?? null;
+    },
   });
   host.defineQueue('timers', () => {
     const timers: TimerEntry[] = [];
