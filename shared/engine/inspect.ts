@@ -293,12 +293,37 @@ function formatArray(ctx: Ctx, value: any, recurseTimes: number): string[] {
   const len = Math.min(100, value.length);
   const output: string[] = [];
   for (let i = 0; i < len; i++) {
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
-      throw new InspectRefusal('sparse arrays are not supported');
-    }
+    if (!Object.prototype.hasOwnProperty.call(value, i)) return formatSparseArray(ctx, value, recurseTimes, len, output, i);
     output.push(formatProperty(ctx, value, recurseTimes, i, 'array'));
   }
   if (value.length > len) throw new InspectRefusal('arrays over 100 items are truncated by Node');
+  return output;
+}
+
+/** Node's formatSpecialArray: runs of holes print as `<N empty items>`. */
+function formatSparseArray(ctx: Ctx, value: any, recurseTimes: number, maxLength: number, output: string[], i: number): string[] {
+  const keys = Object.keys(value);
+  let index = i;
+  for (; i < keys.length && output.length < maxLength; i++) {
+    const key = keys[i];
+    const tmp = +key;
+    if (tmp > 2 ** 32 - 2) break;
+    if (`${index}` !== key) {
+      if (!/^(0|[1-9][0-9]*)$/.test(key)) break;
+      const empty = tmp - index;
+      output.push(`<${empty} empty item${empty > 1 ? 's' : ''}>`);
+      index = tmp;
+      if (output.length === maxLength) break;
+    }
+    output.push(formatProperty(ctx, value, recurseTimes, key, 'array'));
+    index++;
+  }
+  const remaining = value.length - index;
+  if (output.length !== maxLength) {
+    if (remaining > 0) output.push(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`);
+  } else if (remaining > 0) {
+    throw new InspectRefusal('arrays over 100 items are truncated by Node');
+  }
   return output;
 }
 

@@ -22,13 +22,12 @@ const SUPPORTED = new Set([
   'SequenceExpression', 'TemplateLiteral', 'TemplateElement', 'SpreadElement', 'RestElement',
   'ObjectPattern', 'ArrayPattern', 'AssignmentPattern', 'AwaitExpression', 'YieldExpression',
   'ChainExpression', 'Super', 'ImportDeclaration', 'ImportDefaultSpecifier', 'ImportSpecifier',
-  'ImportNamespaceSpecifier', 'MetaProperty', 'ParenthesizedExpression', 'StaticBlock',
+  'ImportNamespaceSpecifier', 'MetaProperty', 'ParenthesizedExpression', 'StaticBlock', 'TaggedTemplateExpression',
 ]);
 
 /** Friendly names for constructs we refuse. */
 const REFUSED: Record<string, string> = {
   WithStatement: 'the with statement',
-  TaggedTemplateExpression: 'tagged templates',
   ImportExpression: 'dynamic import()',
   ExportNamedDeclaration: 'export declarations',
   ExportDefaultDeclaration: 'export declarations',
@@ -75,11 +74,6 @@ function validate(root: Node, module: ModuleKind): void {
     switch (type) {
       case 'Literal':
         if (typeof n.bigint === 'string') break;
-        break;
-      case 'ArrayExpression':
-        if (n.elements.some((e: Node | null) => e === null)) {
-          throw errorAt('unsupported', 'Unsupported: arrays with holes ([1, , 2]) are not supported', node);
-        }
         break;
       case 'MetaProperty':
         if (!(n.meta.name === 'import' && n.property.name === 'meta')) {

@@ -138,6 +138,7 @@ export class Coroutines {
       throw(this: object, v: unknown) { return co.genStep(this, 'throw', v); },
       [Symbol.iterator](this: object) { return this; },
     };
+    Object.defineProperty(proto, Symbol.toStringTag, { value: 'Generator', configurable: true });
     for (const k of Reflect.ownKeys(proto)) Object.defineProperty(proto, k, { enumerable: false });
     return proto;
   })();
@@ -282,6 +283,7 @@ export class Coroutines {
       throw(this: object, v: unknown) { return call(this, 'throw', v); },
       [Symbol.asyncIterator](this: object) { return this; },
     };
+    Object.defineProperty(proto, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
     for (const k of Reflect.ownKeys(proto)) Object.defineProperty(proto, k, { enumerable: false });
     return proto;
   })();

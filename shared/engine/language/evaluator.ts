@@ -597,6 +597,11 @@ export class Interpreter extends Functions {
       case 'ArrayExpression': {
         const arr: unknown[] = [];
         for (const el of node.elements) {
+          if (el === null) {
+            // A hole: the length grows, no element is created.
+            arr.length++;
+            continue;
+          }
           if (el.type === 'SpreadElement') {
             const v = yield* this.evaluate(el.argument, scope);
             for (const item of this.iterateToArray(v, el.argument, Infinity, 'spread')) arr.push(item);
@@ -655,6 +660,8 @@ export class Interpreter extends Functions {
       }
       case 'ChainExpression':
         return yield* this.evaluateChain(node.expression, scope);
+      case 'TaggedTemplateExpression':
+        return yield* this.evaluateTaggedTemplate(node, scope);
       case 'CallExpression':
         return yield* this.evaluateCall(node, scope);
       case 'NewExpression': {
@@ -755,6 +762,36 @@ export class Interpreter extends Functions {
     }
     return yield* this.evaluate(n, scope);
   }
+
+  /** tag`a${x}b`: the tag gets the site's frozen strings array (the same one on every evaluation) and the values. */
+  protected *evaluateTaggedTemplate(node: AnyNode, scope: Scope): G<unknown> {
+    const tag = node.tag;
+    let fn: unknown;
+    let thisArg: unknown = undefined;
+    if (tag.type === 'MemberExpression' && tag.object.type !== 'Super') {
+      const obj = yield* this.evaluate(tag.object, scope);
+      const key = tag.computed ? this.toKey(yield* this.evaluate(tag.property, scope)) : tag.property.name;
+      fn = this.getMember(obj, key, tag);
+      thisArg = obj;
+    } else {
+      fn = yield* this.evaluate(tag, scope);
+    }
+    let strings = this.templateSites.get(node);
+    if (!strings) {
+      const quasis = node.quasi.quasis;
+      const raw = Object.freeze(quasis.map((q: AnyNode) => q.value.raw));
+      const cooked = quasis.map((q: AnyNode) => q.value.cooked ?? undefined);
+      Object.defineProperty(cooked, 'raw', { value: raw });
+      strings = Object.freeze(cooked) as unknown[];
+      this.templateSites.set(node, strings);
+    }
+    const args: unknown[] = [strings];
+    for (const e of node.quasi.expressions) args.push(yield* this.evaluate(e, scope));
+    return yield* this.callValue(fn, thisArg, args, node, null);
+  }
+
+  /** Each tagged template site's strings array (GetTemplateObject caches it per site). */
+  protected readonly templateSites = new WeakMap<AnyNode, unknown[]>();
 
   protected *evaluateArguments(list: AnyNode[], scope: Scope): G<unknown[]> {
     const args: unknown[] = [];
@@ -868,7 +905,13 @@ export class Interpreter extends Functions {
       } else if (arg.type === 'MemberExpression' && arg.object.type !== 'Super') {
         obj = yield* this.evaluate(arg.object, scope);
       } else if (arg.type === 'Identifier') {
-        throw errorAt('unsupported', 'Unsupported: delete of a variable', node);
+        // Sloppy mode only (strict mode makes it a SyntaxError): declared bindings are not deleted;
+        // a global property made by assigning an undeclared name is.
+        for (let sc: Scope | null = scope; sc; sc = sc.parent) if (sc.vars.has(arg.name)) return false;
+        if (!Object.prototype.hasOwnProperty.call(this.globalObject, arg.name)) return true;
+        if (!this.implicitGlobals.has(arg.name)) throw errorAt('unsupported', `Unsupported: delete of the global ${arg.name}`, node);
+        this.implicitGlobals.delete(arg.name);
+        return delete this.globalObject[arg.name];
       } else if (arg.type === 'MemberExpression') {
         throw errorAt('unsupported', 'Unsupported: delete of a super property', node);
       } else {

@@ -71,7 +71,7 @@ export abstract class Functions extends Operations {
     const name = node.id.name;
     let fnScope: Scope | null = scope;
     while (fnScope && !fnScope.isFunction) fnScope = fnScope.parent;
-    if (!fnScope?.annexB?.has(name)) return;
+    if (!fnScope?.annexB?.has(name) || this.annexBBlocked.has(node)) return;
     let block: Scope | null = scope;
     while (block && !block.vars.has(name)) block = block.parent;
     const fn = block?.vars.get(name);

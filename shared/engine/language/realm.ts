@@ -37,9 +37,6 @@ export function installIntrinsics(interp: Interpreter, global: Record<string, un
   interp.refusedValues.set(Object.getPrototypeOf(async function () {}).constructor, 'the AsyncFunction constructor');
   interp.refusedValues.set(Object.getPrototypeOf(function* () {}).constructor, 'the GeneratorFunction constructor');
   interp.refusedValues.set(Object.getPrototypeOf(async function* () {}).constructor, 'the AsyncGeneratorFunction constructor');
-  interp.refusedValues.set(Object.defineProperty, 'Object.defineProperty');
-  interp.refusedValues.set(Object.defineProperties, 'Object.defineProperties');
-  interp.refusedValues.set(Object.setPrototypeOf, 'Object.setPrototypeOf');
   interp.refusedValues.set(globalThis, 'the host global object');
   // Built-ins that would hand back the host's own promises (newer runtimes than Node 20).
   const fromAsync = (Array as unknown as { fromAsync?: Function }).fromAsync;
@@ -51,6 +48,12 @@ export function installIntrinsics(interp: Interpreter, global: Record<string, un
       throw errorAt('unsupported', `Unsupported: ${name} on a built-in object`, node);
     }
   });
+  // Defining properties and prototypes is fine on the snippet's own objects, refused on built-ins.
+  guardTarget(Object.defineProperty, 'Object.defineProperty');
+  guardTarget(Object.defineProperties, 'Object.defineProperties');
+  guardTarget(Object.setPrototypeOf, 'Object.setPrototypeOf');
+  guardTarget(Reflect.defineProperty, 'Reflect.defineProperty');
+  guardTarget(Reflect.setPrototypeOf, 'Reflect.setPrototypeOf');
   guardTarget(Object.assign, 'Object.assign');
   guardTarget(Object.freeze, 'Object.freeze');
   guardTarget(Object.seal, 'Object.seal');
