@@ -160,14 +160,19 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   }
 
   handle('room:create', createRoomSchema, async (req, reply) => {
-    const { hostKey, ...wanted } = req;
+    const { hostKey, deck, ...wanted } = req;
     if (limits.hostKey !== null && !(hostKey && sameSecret(hostKey, limits.hostKey))) {
       return reply(fail('NOT_HOST', 'This server needs the host key to create rooms: ask whoever runs it.'));
     }
     const settings = withRoomDefaults(wanted);
-    const candidates = selectEntries(registry.options.deck, settings.topics, settings.difficulties);
-    if (candidates.length === 0) return reply(fail('NO_SNIPPETS', 'No snippet in the bank matches these topics and difficulties.'));
+    // A deck (server/deck-library.ts) is played whole and in order unless `rounds` says fewer.
+    const picked = deck ? (registry.options.decks?.playable(deck.deckId, deck.editToken) ?? null) : null;
+    if (deck && (!picked || !Array.isArray(picked))) return reply(fail('DECK_NOT_FOUND', picked && !Array.isArray(picked) ? picked.message : 'Decks are not available on this server.'));
+    const candidates = picked ?? selectEntries(registry.options.deck, settings.topics, settings.difficulties);
+    if (candidates.length === 0) return reply(fail('NO_SNIPPETS', picked ? 'This deck has no playable snippet.' : 'No snippet in the bank matches these topics and difficulties.'));
+    if (picked && wanted.rounds === undefined) settings.rounds = Math.min(30, picked.length);
     settings.rounds = Math.min(settings.rounds, candidates.length);
+    settings.maxPlayers = Math.min(settings.maxPlayers, limits.maxPlayers); // MAX_PLAYERS caps every room
     const owned = registry.roomsOwnedBy(address, socket.id);
     if (owned.bySocket >= limits.roomsPerSocket) {
       return reply(fail('RATE_LIMITED', `You already host ${owned.bySocket} open rooms from this page: end one before opening another.`));
@@ -178,7 +183,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     if (!(await guard.roomCreates.take(address))) return reply(fail('RATE_LIMITED', 'Too many rooms opened from your network this hour; try again later.'));
     const host = socket.handshake.headers.host ?? 'localhost';
     const proto = socket.handshake.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-    const room = registry.createRoom(settings, `${proto}://${host}`, { address, socketId: socket.id });
+    const room = registry.createRoom(settings, `${proto}://${host}`, { address, socketId: socket.id }, picked ? { candidates: picked } : undefined);
     if (!(room instanceof LiveRoom)) return reply(fail(room.code, room.message));
     room.attachHost(socket);
     reply({ ok: true, code: room.code, hostToken: room.hostToken, view: roomViews(room.actor.getSnapshot(), deps.now()).host() });
@@ -242,7 +247,12 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   });
 
   handle('practice:start', practiceSettingsSchema, (req, reply) => {
-    const run = registry.startPractice(withPracticeDefaults(req), { address, socketId: socket.id });
+    // A deck's practice link: its snippets in order, read by the public practice id (no token).
+    const deckEntries = req.deck ? registry.options.decks?.practiceEntries(req.deck) : undefined;
+    if (req.deck && !deckEntries) return reply(fail('DECK_NOT_FOUND', 'No deck with this practice link: ask your teacher for the link again.'));
+    const settings = withPracticeDefaults(req);
+    if (deckEntries && req.rounds === undefined) settings.rounds = Math.min(20, deckEntries.length);
+    const run = registry.startPractice(settings, { address, socketId: socket.id }, deckEntries ?? undefined);
     if ('code' in run) return reply(fail(run.code, run.message));
     run.attach(socket);
     reply({ ok: true, token: run.token, view: run.view() });

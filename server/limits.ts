@@ -39,6 +39,8 @@ export interface Limits {
   trustProxy: boolean;
   /** When set, room:create needs `hostKey` equal to it. */
   hostKey: string | null;
+  /** The most players a room may take, whatever its settings ask (settings allow up to 2000). */
+  maxPlayers: number;
 }
 
 /** The defaults: a class of 200 behind one address stays far below each of them. */
@@ -62,6 +64,7 @@ export const DEFAULT_LIMITS: Limits = {
   stallGraceMs: 3000,
   trustProxy: false,
   hostKey: null,
+  maxPlayers: 2000,
 };
 
 /** Environment variable of each numeric limit, with its minimum. */
@@ -83,6 +86,7 @@ export const LIMIT_ENV: Record<Exclude<keyof Limits, 'trustProxy' | 'hostKey'>, 
   pingIntervalMs: ['PING_INTERVAL_MS', 100],
   pingTimeoutMs: ['PING_TIMEOUT_MS', 100],
   stallGraceMs: ['STALL_GRACE_MS', 0],
+  maxPlayers: ['MAX_PLAYERS', 1],
 };
 
 /** The limits from the environment (unset = default); throws an Error naming the variable when one is invalid. */

@@ -3,6 +3,7 @@
 // `Response<T>`; every server event carries a view built for that one recipient, so a secret
 // (the true order before the reveal, another player's token) can never ride along by accident.
 import type { Card, TraceStep } from './engine/types.ts';
+import type { DeckClientEvents } from './deck-protocol.ts';
 
 /** Closed set of error codes a client can receive in a failed acknowledgement. */
 export type ErrorCode =
@@ -23,6 +24,8 @@ export type ErrorCode =
   | 'NO_SNIPPETS' // the settings select no snippet from the bank
   | 'RATE_LIMITED'
   | 'ALREADY_JOINED' // this connection already holds a seat in the room (one seat per socket per room)
+  | 'DECK_NOT_FOUND' // unknown deck, or not its edit token (the same answer: no deck can be probed)
+  | 'SNIPPET_REFUSED' // a custom snippet is refused for play (engine refusal, race, card rules)
   | 'INTERNAL';
 
 /** Every acknowledgement: success with data, or a code and a sentence for people. */
@@ -59,7 +62,7 @@ export interface RoomSettings {
   secondsPerRound: number | null;
   speedBonus: boolean;
   allowLateJoin: boolean;
-  maxPlayers: number; // 1..200
+  maxPlayers: number; // 1..2000 (the server caps it with MAX_PLAYERS)
 }
 
 /** The room's state as clients see it. `countdown` is the short "get ready" before answering. */
@@ -359,9 +362,12 @@ type HostAuth = { code: string; hostToken: string };
 /** A host command's payload: credentials plus the round and phase it is meant for. */
 export type HostCommandRequest = HostAuth & HostTarget;
 
-export interface ClientToServerEvents {
-  /** `hostKey`: needed when the server runs with HOST_KEY (GET /healthz says `hostKeyRequired`). */
-  'room:create': (settings: Partial<RoomSettings> & { hostKey?: string }, ack: Ack<{ code: string; hostToken: string; view: HostView }>) => void;
+export interface ClientToServerEvents extends DeckClientEvents {
+  /**
+   * `hostKey`: needed when the server runs with HOST_KEY (GET /healthz says `hostKeyRequired`).
+   * `deck`: play one of the host's decks (its snippets in deck order; topics and difficulties are ignored).
+   */
+  'room:create': (settings: Partial<RoomSettings> & { hostKey?: string; deck?: { deckId: string; editToken: string } }, ack: Ack<{ code: string; hostToken: string; view: HostView }>) => void;
   /** The host screen reloaded: resume control with the host token. */
   'host:resume': (req: HostAuth, ack: Ack<{ view: HostView }>) => void;
   /** `deviceId`: the phone's own random id (kept in its storage), so a kicked player stays out. */
@@ -384,7 +390,8 @@ export interface ClientToServerEvents {
   'room:lock': (req: HostAuth & { locked: boolean }, ack: Ack) => void;
   'game:end': (req: HostCommandRequest, ack: Ack) => void;
   'round:answer': (req: { code: string; playerToken: string; order: string[] }, ack: Ack<{ submitted: string[] }>) => void;
-  'practice:start': (settings: Partial<PracticeSettings>, ack: Ack<{ token: string; view: PracticeView }>) => void;
+  /** `deck`: a deck's practice id (`/practice?deck=…`): its snippets in order instead of the bank. */
+  'practice:start': (settings: Partial<PracticeSettings> & { deck?: string }, ack: Ack<{ token: string; view: PracticeView }>) => void;
   'practice:answer': (req: { token: string; order: string[] }, ack: Ack<{ view: PracticeView }>) => void;
   'practice:next': (req: { token: string }, ack: Ack<{ view: PracticeView }>) => void;
 }

@@ -27,11 +27,14 @@ export const roomSettingsSchema = z.strictObject({
   secondsPerRound: z.number().int().min(5).max(600).nullable().optional(),
   speedBonus: z.boolean().optional(),
   allowLateJoin: z.boolean().optional(),
-  maxPlayers: z.number().int().min(1).max(200).optional(),
+  maxPlayers: z.number().int().min(1).max(2000).optional(),
 });
 
-/** room:create: the settings plus, on a server started with HOST_KEY, the key. */
-export const createRoomSchema = roomSettingsSchema.extend({ hostKey: z.string().max(200).optional() });
+/** room:create: the settings plus, on a server started with HOST_KEY, the key, and optionally a deck to play. */
+export const createRoomSchema = roomSettingsSchema.extend({
+  hostKey: z.string().max(200).optional(),
+  deck: z.strictObject({ deckId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'is not a deck id'), editToken: token }).optional(),
+});
 
 /** The server's defaults for a new room. */
 export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
@@ -45,7 +48,7 @@ export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
 };
 
 /** Settings with the server defaults filled in. */
-export function withRoomDefaults(partial: Omit<z.infer<typeof createRoomSchema>, 'hostKey'>): RoomSettings {
+export function withRoomDefaults(partial: Omit<z.infer<typeof createRoomSchema>, 'hostKey' | 'deck'>): RoomSettings {
   const s = { ...DEFAULT_ROOM_SETTINGS };
   if (partial.topics) s.topics = [...new Set(partial.topics)];
   if (partial.difficulties) s.difficulties = [...new Set(partial.difficulties)] as Difficulty[];
@@ -72,6 +75,8 @@ export const practiceSettingsSchema = z.strictObject({
   difficulties: z.array(difficulty).max(4).optional(),
   topics: z.array(topic).max(TOPICS.length).optional(),
   rounds: z.number().int().min(1).max(20).optional(),
+  /** A deck's practice id: rehearse that deck instead of the bank. */
+  deck: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'is not a deck id').optional(),
 });
 
 /** The server's defaults for a practice run. */
