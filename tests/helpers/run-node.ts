@@ -30,6 +30,8 @@ export interface RunOptions {
   module?: 'commonjs' | 'module';
   /** Milliseconds before the child is killed (default 20 000). */
   timeoutMs?: number;
+  /** Send stderr into the same pipe as stdout, as `node f.js 2>&1` (a terminal's view; `stdout` then holds both). */
+  stderrToStdout?: boolean;
 }
 
 /** Splits captured stdout into lines the way the engine's `output` lists them. */
@@ -46,16 +48,19 @@ export async function runNode(source: string, options: RunOptions = {}): Promise
   const file = join(dir, options.module === 'module' ? 'prog.mjs' : 'prog.cjs');
   try {
     await writeFile(file, source);
-    return await runFile(file, options.timeoutMs ?? 20_000);
+    return await runFile(file, options.timeoutMs ?? 20_000, options.stderrToStdout ?? false);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Runs an existing file with node (the module kind follows its extension). */
-export function runFile(file: string, timeoutMs = 20_000): Promise<NodeRun> {
+export function runFile(file: string, timeoutMs = 20_000, stderrToStdout = false): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+    const env = { PATH: process.env.PATH ?? '' };
+    const child = stderrToStdout
+      ? spawn('/bin/sh', ['-c', 'exec "$0" "$1" 2>&1', process.execPath, file], { stdio: ['ignore', 'pipe', 'pipe'], env })
+      : spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;

@@ -1,0 +1,294 @@
+// The host half of the engine (shared/engine/host/): Node's APIs teaching code uses (events, util,
+// timers/promises, process, console streams, Date under the virtual clock, url), the timing rules of the
+// timers phase and ES modules, and race texts. Each deterministic row is also run in real node (stdout
+// and stderr through one pipe, as a terminal shows them), so no row encodes a wrong belief about Node.
+// Race rows were measured in node by hand (see /work/team/README-host-engine.md): they assert the flag
+// and that it names the two events that can swap.
+import { describe, expect, it } from 'vitest';
+import { SimulationError, simulate } from '../shared/engine/index.ts';
+import { STALL_MS, compareWithNode, mapPool, runNode } from './helpers/run-node.ts';
+
+interface Row {
+  name: string;
+  code: string;
+  out: string[];
+  module?: 'commonjs' | 'module';
+  exitCode?: number;
+  /** Which lines went to stderr (indexes into out). */
+  stderr?: number[];
+}
+
+const r = (name: string, code: string, out: string[], extra: Partial<Row> = {}): Row => ({ name, code, out, ...extra });
+const lines = (...l: string[]) => l.join('\n');
+
+const ROWS: Row[] = [
+  // events
+  r('emit is synchronous and calls listeners in order, prepend first, once only once', lines(
+    "const EventEmitter = require('events');",
+    'const e = new EventEmitter();',
+    "e.on('sale', (x) => console.log('a', x));",
+    "e.prependListener('sale', (x) => console.log('first', x));",
+    "e.once('sale', (x) => console.log('once', x));",
+    "console.log('before');",
+    "console.log(e.emit('sale', 1));",
+    "e.emit('sale', 2);",
+    "console.log(e.listenerCount('sale'), e.emit('nothing'));",
+  ), ['before', 'first 1', 'a 1', 'once 1', 'true', 'first 2', 'a 2', '2 false']),
+  r('node:events, a subclass, this is the emitter, off', lines(
+    "const { EventEmitter } = require('node:events');",
+    'class Shop extends EventEmitter { constructor() { super(); this.open = true; } }',
+    'const s = new Shop();',
+    "function onSale(x) { console.log('sale', x, this === s, this.open); }",
+    "s.on('sale', onSale); s.emit('sale', 1); s.off('sale', onSale); console.log(s.emit('sale', 2));",
+  ), ['sale 1 true true', 'false']),
+  r("'error' with no listener throws; a non-Error becomes ERR_UNHANDLED_ERROR", lines(
+    "const EventEmitter = require('events'); const e = new EventEmitter();",
+    "try { e.emit('error', new Error('bad')); } catch (err) { console.log('caught', err.message); }",
+    "try { e.emit('error', 'str'); } catch (err) { console.log(err.code, err.message); }",
+    "e.on('error', (err) => console.log('handled', err.message)); e.emit('error', new Error('x'));",
+  ), ['caught bad', "ERR_UNHANDLED_ERROR Unhandled error. ('str')", 'handled x']),
+  r('a listener removed during an emit still runs in that emit', lines(
+    "const EventEmitter = require('events'); const e = new EventEmitter();",
+    "const f = () => console.log('f'); const g = () => { console.log('g'); e.off('x', f); };",
+    "e.on('x', g); e.on('x', f); e.emit('x'); e.emit('x');",
+  ), ['g', 'f', 'g']),
+  r('newListener and removeListener events', lines(
+    "const EventEmitter = require('events'); const e = new EventEmitter();",
+    "e.on('newListener', (name) => console.log('new', name));",
+    "e.on('removeListener', (name) => console.log('removed', name));",
+    "const h = () => {}; e.on('data', h); e.removeListener('data', h);",
+  ), ['new removeListener', 'new data', 'removed data']),
+  r('EventEmitter.call(this) with util.inherits', lines(
+    "const util = require('util'); const EventEmitter = require('events');",
+    'function Door() { EventEmitter.call(this); }',
+    'util.inherits(Door, EventEmitter);',
+    "const d = new Door(); d.on('open', (w) => console.log('open', w)); d.emit('open', 'now'); console.log(d instanceof EventEmitter);",
+  ), ['open now', 'true']),
+  r('events.once resolves with the argument list after a timer', lines(
+    "import { EventEmitter, once } from 'node:events';",
+    'const e = new EventEmitter();',
+    "setTimeout(() => e.emit('ready', 42, 'x'), 10);",
+    "console.log('waiting');",
+    "const args = await once(e, 'ready');",
+    'console.log(args);',
+    "const p = EventEmitter.once(e, 'fail'); e.emit('error', new Error('boom'));",
+    "try { await p; } catch (err) { console.log('rejected', err.message); }",
+  ), ['waiting', "[ 42, 'x' ]", 'rejected boom'], { module: 'module' }),
+  // util
+  r('util.promisify of a callback API, and of setTimeout / setImmediate (promisify.custom)', lines(
+    "const util = require('util');",
+    'function later(x, cb) { setTimeout(() => cb(x < 0 ? new Error(\'neg\') : null, x * 2), 20); }',
+    "util.promisify(later)(-1).catch((e) => console.log('err', e.message));",
+    "util.promisify(later)(4).then((v) => console.log('got', v));",
+    "util.promisify(setTimeout)(5, 'slept').then((v) => console.log(v));",
+    "util.promisify(setImmediate)('imm').then((v) => console.log(v));",
+    "console.log(typeof util.promisify.custom, util.promisify(setTimeout) === require('timers/promises').setTimeout);",
+  ), ['symbol true', 'imm', 'slept', 'err neg', 'got 8']),
+  r('util.format and util.inspect on one line', lines(
+    "const util = require('node:util');",
+    "console.log(util.format('%s has %d items', 'cart', 3), util.inspect({ a: [1, 2], b: 'x' }));",
+    "console.log(util.inspect('str'), util.format('%j', { k: 5 }), util.types.isPromise(Promise.resolve()));",
+  ), ["cart has 3 items { a: [ 1, 2 ], b: 'x' }", `'str' {"k":5} true`]),
+  // timers/promises
+  r('timers/promises setTimeout, setImmediate, setInterval as an async iterator', lines(
+    "import { setTimeout as sleep, setImmediate as nextTurn, setInterval as every } from 'node:timers/promises';",
+    "console.log(await sleep(20, 'done'));",
+    "console.log(await nextTurn('turn'));",
+    'let n = 0;',
+    "for await (const x of every(10, 'tick')) { console.log(x, ++n); if (n === 3) break; }",
+    "console.log('end');",
+  ), ['done', 'turn', 'tick 1', 'tick 2', 'tick 3', 'end'], { module: 'module' }),
+  r("require('timers/promises') in CommonJS", lines(
+    "const { setTimeout: wait } = require('timers/promises');",
+    "wait(30).then(() => console.log('late'));",
+    "setTimeout(() => console.log('early'), 5);",
+  ), ['early', 'late']),
+  // process
+  r('process / node:process modules and process.exitCode', lines(
+    "const p = require('node:process'); const { nextTick } = require('process');",
+    "nextTick(() => console.log('tick', p === process));",
+    'process.exitCode = 3;',
+    "setTimeout(() => console.log('timer', process.exitCode), 5);",
+  ), ['tick true', 'timer 3'], { exitCode: 3 }),
+  r('process.exitCode in an ES module', lines(
+    "import process from 'node:process';",
+    'process.exitCode = 2;',
+    "console.log('set', process.exitCode);",
+  ), ['set 2'], { module: 'module', exitCode: 2 }),
+  // console streams
+  r('console.error and console.warn interleave with stdout as a terminal shows them', lines(
+    "console.log('a'); console.error('b'); console.warn('w %d', 3); console.info('i'); console.debug('d');",
+    "Promise.reject('plain').catch(console.error);",
+  ), ['a', 'b', 'w 3', 'i', 'd', 'plain'], { stderr: [1, 2, 5] }),
+  // the virtual clock
+  r('a busy-wait blocks the loop: the 0 ms timer fires after it, overdue', lines(
+    'const start = Date.now();',
+    "setTimeout(() => console.log('timeout', Date.now() - start >= 50), 0);",
+    'while (Date.now() - start < 50) {}',
+    "console.log('loop done');",
+  ), ['loop done', 'timeout true']),
+  r('a busy-wait makes a timer due before an immediate queued after it', lines(
+    "setTimeout(() => console.log('timeout'), 5);",
+    'const start = Date.now(); while (Date.now() - start < 20) {}',
+    "setImmediate(() => console.log('immediate'));",
+  ), ['timeout', 'immediate']),
+  r('new Date() arithmetic and performance.now() differences', lines(
+    'const a = new Date(); const t0 = performance.now();',
+    'while (new Date() - a < 30) {}',
+    "console.log(new Date().getTime() - a.getTime() >= 30, performance.now() - t0 >= 30, typeof Date.now());",
+  ), ['true true number']),
+  // url and path
+  r('fileURLToPath(import.meta.url) with url and path modules', lines(
+    "import url from 'url'; import path from 'node:path'; import { fileURLToPath } from 'node:url';",
+    'const file = fileURLToPath(import.meta.url);',
+    "console.log(file === url.fileURLToPath(import.meta.url), path.basename(file), path.extname(file), path.dirname(file) === path.join(file, '..'));",
+  ), ['true prog.mjs .mjs true'], { module: 'module' }),
+  // timing rules (issue 7 item 4: no false race flags)
+  r('setTimeout 0 and setImmediate created in a timer callback alone in its list: the immediate first', lines(
+    'setTimeout(() => {',
+    "  setTimeout(() => console.log('timeout A'), 0);",
+    "  setTimeout(() => console.log('timeout B'), 1);",
+    "  setImmediate(() => console.log('immediate'));",
+    '}, 0);',
+  ), ['immediate', 'timeout A', 'timeout B']),
+  r('the same with 3 ms of busy work after each call: still the immediate first', lines(
+    'setTimeout(() => {',
+    "  setTimeout(() => console.log('timeout A'), 0);",
+    '  const s = Date.now(); while (Date.now() - s < 3) {}',
+    "  setTimeout(() => console.log('timeout B'), 1);",
+    '  while (Date.now() - s < 6) {}',
+    "  setImmediate(() => console.log('immediate'));",
+    '  while (Date.now() - s < 9) {}',
+    '}, 0);',
+  ), ['immediate', 'timeout A', 'timeout B']),
+  r('a 1 ms timer in the last callback\'s microtasks, with 2 ms of work before the next setTimeout: the timer first', lines(
+    'setTimeout(() => {',
+    '  Promise.resolve().then(() => {',
+    "    setImmediate(() => console.log('immediate'));",
+    "    setTimeout(() => console.log('timeout 1'), 1);",
+    '    const s = Date.now(); while (Date.now() - s < 2) {}',
+    "    setTimeout(() => console.log('timeout 50'), 50);",
+    '  });',
+    '}, 10);',
+  ), ['timeout 1', 'immediate', 'timeout 50']),
+  r('ES module top level: setImmediate before setTimeout 0 (the body runs in the loader\'s poll phase)', lines(
+    "setTimeout(() => console.log('timeout'), 0);",
+    "setImmediate(() => console.log('immediate'));",
+  ), ['immediate', 'timeout'], { module: 'module' }),
+  r('ES module top level with 3 ms of busy work: still the immediate first', lines(
+    "setTimeout(() => console.log('timeout'), 0);",
+    'const s = Date.now(); while (Date.now() - s < 3) {}',
+    "setImmediate(() => console.log('immediate'));",
+  ), ['immediate', 'timeout'], { module: 'module' }),
+  r('a timer callback is called with its Timeout as this (clearInterval(this))', lines(
+    'let n = 0;',
+    "setInterval(function () { console.log('tick', ++n); if (n === 3) clearInterval(this); }, 5);",
+  ), ['tick 1', 'tick 2', 'tick 3']),
+];
+
+describe('host APIs: the engine prints each row', () => {
+  for (const row of ROWS) {
+    it(row.name, () => {
+      const result = simulate(row.code, { module: row.module ?? 'commonjs', filename: row.module === 'module' ? '/tmp/x/prog.mjs' : '/tmp/x/prog.cjs' });
+      expect(result.deterministic, result.races.join('; ')).toBe(true);
+      expect(result.output).toEqual(row.out);
+      expect(result.exit.code).toBe(row.exitCode ?? 0);
+      const stderr = new Set(row.stderr ?? []);
+      expect(result.cards.map((c) => c.stream)).toEqual(row.out.map((_, i) => (stderr.has(i) ? 'stderr' : 'stdout')));
+    });
+  }
+});
+
+/** Rows the engine must flag as races, each naming the two events that can swap (node measurements in the README notes). */
+const RACES: { name: string; code: string; module?: 'commonjs' | 'module'; names: RegExp }[] = [
+  {
+    name: 'a 1 ms timer armed in microtasks between two due timers, with busy work there, can beat the immediate',
+    code: lines(
+      'setTimeout(() => {',
+      "  Promise.resolve().then(() => { setTimeout(() => console.log('timeout 1'), 1); const s = Date.now(); while (Date.now() - s < 3) {} });",
+      "  setImmediate(() => console.log('immediate'));",
+      '}, 0);',
+      "setTimeout(() => console.log('second'), 0);",
+    ),
+    names: /the (0|1) ms timer set at \d+:\d+ and the immediate set at 3:3|the immediate set at 3:3 and the \d ms timer set at \d+:\d+/,
+  },
+  {
+    name: 'a 1 ms timer armed in the last callback\'s microtasks can beat the immediate if a millisecond passes',
+    code: lines(
+      'setTimeout(() => {',
+      '  Promise.resolve().then(() => {',
+      "    setImmediate(() => console.log('immediate'));",
+      "    setTimeout(() => console.log('timeout 1'), 1);",
+      "    setTimeout(() => console.log('timeout 50'), 50);",
+      '  });',
+      '}, 10);',
+    ),
+    names: /the immediate set at 3:5 and the 1 ms timer set at 4:5/,
+  },
+  {
+    name: 'top-level setTimeout 0 against setImmediate in CommonJS',
+    code: "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));",
+    names: /the immediate set at 2:1 and the 0 ms timer set at 1:1|the 0 ms timer set at 1:1 and the immediate set at 2:1/,
+  },
+  {
+    name: 'a file read against a timer',
+    code: "const fs = require('fs');\nfs.readFile(__filename, () => console.log('read'));\nsetTimeout(() => console.log('timer'), 5);",
+    names: /the fs\.readFile callback \(read started at 2:1\) and the 5 ms timer set at 3:1/,
+  },
+];
+
+describe('races name the two events that can swap', () => {
+  for (const row of RACES) {
+    it(row.name, () => {
+      const result = simulate(row.code, { module: row.module ?? 'commonjs' });
+      expect(result.deterministic).toBe(false);
+      expect(result.races.join('; ')).toMatch(row.names);
+    });
+  }
+});
+
+/** Refused with line:column: output that is never the same twice, or that a card cannot show. */
+const REFUSALS: { name: string; code: string; message: RegExp; at: string }[] = [
+  { name: 'printing Date.now()', code: "const x = 1;\nconsole.log('now', Date.now());", message: /absolute time/, at: '2:1' },
+  { name: 'printing a derived absolute time', code: 'const t = Date.now() % 1000;\nconsole.log(t);', message: /absolute time/, at: '2:1' },
+  { name: 'printing performance.now()', code: 'const t = performance.now();\nconsole.log(t - 0);', message: /absolute time/, at: '2:1' },
+  { name: 'printing a Date', code: 'console.log(new Date());', message: /printing a Date/, at: '1:1' },
+  { name: 'a calendar field', code: 'const d = new Date();\nconsole.log(d.getHours());', message: /Date\.prototype\.getHours/, at: '2:13' },
+  { name: 'console.trace', code: "console.trace('here');", message: /console\.trace/, at: '1:1' },
+  { name: 'an unknown module', code: "const x = 1;\nrequire('http');", message: /require\('http'\).*'events'/, at: '2:1' },
+  { name: 'an unknown ES import', code: "import http from 'node:http';", message: /import from 'node:http'/, at: '1:18' },
+  { name: 'an Error printed by console.error as a callback', code: "console.log('a');\nPromise.reject(new Error('x')).catch(console.error);", message: /stack trace/, at: '2:1' },
+  { name: 'events.on (an async iterator of events)', code: "const events = require('events');\nconst e = new events.EventEmitter();\nevents.on(e, 'x');", message: /events\.on/, at: '3:1' },
+];
+
+describe('host refusals name line:column', () => {
+  for (const row of REFUSALS) {
+    it(row.name, () => {
+      let error: unknown = null;
+      try {
+        simulate(row.code, { module: row.code.startsWith('import') ? 'module' : 'commonjs' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SimulationError);
+      const e = error as SimulationError;
+      expect(e.message).toMatch(row.message);
+      expect(`${e.line}:${e.column}`).toBe(row.at);
+    });
+  }
+});
+
+describe('the host rows agree with real node (stdout and stderr through one pipe)', () => {
+  it(`all ${ROWS.length} rows print the same lines in node`, async () => {
+    const failures: string[] = [];
+    await mapPool(ROWS, 2, async (row) => {
+      const module = row.module ?? 'commonjs';
+      const verdict = await compareWithNode(() => runNode(row.code, { module, stderrToStdout: true }), { output: row.out, exitCode: row.exitCode ?? 0 }, {
+        exit: 'code',
+        raceUnderStall: () => !simulate(row.code, { module, trace: false, stallMs: STALL_MS }).deterministic,
+      });
+      if (verdict.status === 'disagree') failures.push(`${row.name}: node printed ${JSON.stringify(verdict.runs[0].stdout)} (exit ${verdict.runs[0].code}); ${verdict.detail}`);
+    });
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
