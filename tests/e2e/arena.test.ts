@@ -199,17 +199,29 @@ describe('a live game in the browser', () => {
     await expect.poll(() => host.locator('.roster li').count()).toBe(3);
     await eve.reload();
     await eve.getByRole('heading', { name: 'Join a game' }).waitFor();
+    // Removed means kept out: the same phone cannot come back under another name...
+    await eve.getByLabel('Nickname').fill('Eve again');
+    await eve.getByRole('button', { name: 'Join game' }).click();
+    await expect.poll(() => eve.getByRole('alert').textContent()).toMatch(/removed you/i);
+    await screen(eve, 'player-join-refused-kicked-360x640', false);
+    // ...until the host allows Eve back.
+    await screen(host, 'host-lobby-removed-1920x1080', false);
+    await host.getByRole('button', { name: 'Allow Eve back' }).click();
+    await expect.poll(() => host.getByRole('button', { name: 'Allow Eve back' }).count()).toBe(0);
 
     // Locking the room turns newcomers away; unlocking lets them in again.
+    const fay = await open(phoneContext(browser), 'fay');
+    await fay.goto(`${url}/play/${code}`);
     await host.getByRole('button', { name: 'Lock room' }).click();
     await host.locator('.bar .tag', { hasText: 'locked' }).waitFor();
     expect(running.server.registry.getRoom(code)!.actor.getSnapshot().context.locked).toBe(true);
-    await eve.getByLabel('Nickname').fill('Eve again');
-    await eve.getByRole('button', { name: 'Join game' }).click();
-    await expect.poll(() => eve.getByRole('alert').textContent()).toMatch(/lock/i);
-    await screen(eve, 'player-join-refused-360x640', false);
+    await fay.getByLabel('Nickname').fill('Fay');
+    await fay.getByRole('button', { name: 'Join game' }).click();
+    await expect.poll(() => fay.getByRole('alert').textContent()).toMatch(/lock/i);
+    await screen(fay, 'player-join-refused-360x640', false);
     await host.getByRole('button', { name: 'Unlock room' }).click();
     await expect.poll(() => host.locator('.bar .tag', { hasText: 'locked' }).count()).toBe(0);
+    await fay.context().close();
 
     // Round 1.
     await host.getByRole('button', { name: 'Start game' }).click();

@@ -387,12 +387,16 @@ describe('a class of 200', () => {
     const lobby = await host.evaluate(() => {
       const roster = document.querySelector('.roster')!.getBoundingClientRect();
       const chip = document.querySelector('.roster li')!.getBoundingClientRect();
-      return { bottom: roster.bottom, scroll: document.documentElement.scrollHeight, chipHeight: chip.height };
+      const names = [...document.querySelectorAll<HTMLElement>('.roster li .name')];
+      const cut = names.filter((n) => n.scrollWidth > n.clientWidth + 1).length;
+      return { bottom: roster.bottom, scroll: document.documentElement.scrollHeight, chipHeight: chip.height, cut };
     });
     // The roster scrolls inside itself: the page stays one screen, chips stay readable.
     expect(lobby.bottom).toBeLessThanOrEqual(1080);
     expect(lobby.scroll).toBeLessThanOrEqual(1080);
     expect(lobby.chipHeight).toBeGreaterThanOrEqual(24);
+    // Every name is whole ("Student 123", not "Stude…").
+    expect(lobby.cut).toBe(0);
     await screen(host, 'host-lobby-200-1920x1080', false);
 
     await host.getByRole('button', { name: 'Start game' }).click();
