@@ -9,12 +9,16 @@
 // same result), move the round's deadlines forward by the downtime, start a fresh actor from that and
 // re-arm the `after` delays of the active states, which XState v5 does not persist (statelyai/xstate
 // #5331): they are scheduled through the actor's own scheduler under the id XState's exit actions cancel.
+import { performance } from 'node:perf_hooks';
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { DeckEntry, Deck } from './deck.ts';
 import type { Deps } from './deps.ts';
 import type { RoomMachine } from './room-machine.ts';
 import type { RoomEvent } from './room-types.ts';
 import type { Store, StoredRoom } from './store.ts';
+
+/** What the journal has cost this process so far (read by `npm run bench:load`). */
+export const journalCost = { events: 0, logged: 0, logMs: 0, snapshots: 0, snapshotMs: 0, eventMs: 0 };
 
 /** Events between two snapshots at least; more in a big room (a snapshot costs its size). */
 export const SNAPSHOT_EVERY = 200;
@@ -153,6 +157,7 @@ export class RoomJournal {
 
   /** Call right after: the event is durable when this returns (a log line, or a snapshot). */
   endEvent(event: RoomEvent, actor: Actor<RoomMachine>): void {
+    const started = performance.now();
     this.inEvent = false;
     this.seq++;
     const tape = this.tape.take();
@@ -160,9 +165,13 @@ export class RoomJournal {
     if (phase !== this.phase || ++this.sinceSnapshot >= this.threshold) {
       this.phase = phase;
       this.snapshot(actor);
-      return;
+    } else {
+      this.store.appendEvent(this.code, this.seq, this.wallClock(), JSON.stringify(event), JSON.stringify(tape));
+      journalCost.logged++;
+      journalCost.logMs += performance.now() - started;
     }
-    this.store.appendEvent(this.code, this.seq, this.wallClock(), JSON.stringify(event), JSON.stringify(tape));
+    journalCost.events++;
+    journalCost.eventMs += performance.now() - started;
   }
 
   /** The actor changed: outside an event (a deadline fired) that is a snapshot. */
@@ -180,6 +189,7 @@ export class RoomJournal {
 
   /** Writes the whole room and drops the log it replaces. */
   snapshot(actor: Actor<RoomMachine>): void {
+    const started = performance.now();
     const persisted = actor.getPersistedSnapshot() as { context?: { players?: object } };
     const players = persisted.context?.players ? Object.keys(persisted.context.players).length : 0;
     // A snapshot costs the room's size: take one every max(SNAPSHOT_EVERY, 2 x players) events so
@@ -187,6 +197,8 @@ export class RoomJournal {
     this.threshold = Math.max(SNAPSHOT_EVERY, 2 * players);
     this.sinceSnapshot = 0;
     this.store.saveSnapshot(this.code, this.seq, this.wallClock(), this.codec.encode(persisted));
+    journalCost.snapshots++;
+    journalCost.snapshotMs += performance.now() - started;
   }
 
   /** The room is finished: keep its final state for the report. */

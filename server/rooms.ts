@@ -40,7 +40,7 @@ export interface Owner {
 export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** After a restart, how long a restored room waits for a player's phone to reconnect before counting it away. */
-export const RESTORE_GRACE_MS = 60_000;
+export const RESTORE_GRACE_MS = 30_000;
 
 /** Room codes: 6 characters with no look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY346789';
