@@ -309,6 +309,20 @@ describe('a live game in the browser', () => {
     await expect.poll(() => ada.locator('.console li').count()).toBe(1);
     await ada.getByRole('button', { name: 'Next step' }).click();
     await expectNoSidewaysScroll(ada, 'replay on a phone');
+    // The docked controls never sit on the marked line of code: bring the line just under the dock,
+    // step, and the page makes room.
+    const markedUnderDock = () =>
+      ada.evaluate(() => {
+        const dock = document.querySelector('.replay .dock')!.getBoundingClientRect();
+        const line = document.querySelector('.replay .code .line.marked')?.getBoundingClientRect();
+        return !!line && line.bottom > dock.top && line.top < dock.bottom;
+      });
+    await ada.locator('.replay .code').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    for (let i = 0; i < 4; i++) {
+      await ada.getByRole('button', { name: 'Next step' }).click();
+      await ada.waitForTimeout(150);
+      expect(await markedUnderDock()).toBe(false);
+    }
     await ada.locator('.replay .console').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screen(ada, 'player-replay-360x640', false);
 
