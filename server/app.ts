@@ -9,6 +9,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import type { Deck } from './deck.ts';
 import { systemDeps, type Deps } from './deps.ts';
 import { attachHandlers } from './handlers.ts';
+import { DeckLibrary, readDeckLimits, type DeckLimits } from './deck-library.ts';
+import { attachDeckHandlers, DeckGuard } from './deck-handlers.ts';
 import { closeSharedPool } from './simulation-pool.ts';
 import { AbuseGuard, clientAddress, CODE_GUESSING_MESSAGE, readLimits, type Limits } from './limits.ts';
 import { DEFAULT_COUNTDOWN_MS } from './room-machine.ts';
@@ -33,6 +35,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Where rooms are kept (server/store.ts); default: a fresh SQLite store in memory, closed with the server. */
   store?: Store;
+  /** Deck limits (server/deck-library.ts); unset fields come from the environment (`readDeckLimits`). */
+  deckLimits?: Partial<DeckLimits>;
 }
 
 export interface GameServer {
@@ -57,7 +61,11 @@ export function createApp(options: AppOptions): GameServer {
   const log = options.log ?? ((m: string) => console.log(m));
   const store = options.store ?? memoryStore();
   const guard = new AbuseGuard({ ...readLimits(process.env), ...options.limits });
+  // Instructors' decks live in the same database as rooms (a private in-memory one for the no-op store).
+  const decks = new DeckLibrary({ db: store.database, bank: options.deck, limits: { ...readDeckLimits(process.env), ...options.deckLimits }, now: () => deps.now() });
+  const deckGuard = new DeckGuard(decks.limits.checksPer10s);
   const registry = new RoomRegistry({
+    decks,
     guard,
     store,
     deck: options.deck,
@@ -115,7 +123,10 @@ export function createApp(options: AppOptions): GameServer {
     pingInterval: guard.limits.pingIntervalMs,
     pingTimeout: guard.limits.pingTimeoutMs,
   });
-  io.on('connection', (socket) => attachHandlers(socket, registry));
+  io.on('connection', (socket) => {
+    attachHandlers(socket, registry);
+    attachDeckHandlers(socket, registry, decks, deckGuard);
+  });
 
   return {
     app,
@@ -128,6 +139,7 @@ export function createApp(options: AppOptions): GameServer {
       await closeSharedPool();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      decks.close();
       if (!options.store) store.close();
     },
   };

@@ -166,8 +166,9 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
     }
     const settings = withRoomDefaults(wanted);
     // A deck (server/deck-library.ts) is played whole and in order unless `rounds` says fewer.
-    const picked = deck ? (registry.options.decks?.playable(deck.deckId, deck.editToken) ?? null) : null;
-    if (deck && (!picked || !Array.isArray(picked))) return reply(fail('DECK_NOT_FOUND', picked && !Array.isArray(picked) ? picked.message : 'Decks are not available on this server.'));
+    const found = deck ? (registry.options.decks?.playable(deck.deckId, deck.editToken) ?? null) : null;
+    if (deck && !Array.isArray(found)) return reply(fail('DECK_NOT_FOUND', found ? found.message : 'Decks are not available on this server.'));
+    const picked = Array.isArray(found) ? found : null;
     const candidates = picked ?? selectEntries(registry.options.deck, settings.topics, settings.difficulties);
     if (candidates.length === 0) return reply(fail('NO_SNIPPETS', picked ? 'This deck has no playable snippet.' : 'No snippet in the bank matches these topics and difficulties.'));
     if (picked && wanted.rounds === undefined) settings.rounds = Math.min(30, picked.length);

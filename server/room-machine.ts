@@ -186,7 +186,10 @@ export function createRoomMachine(deps: Deps) {
         assertEvent(event, 'UNBAN');
         return { bans: (context.bans ?? []).filter((b) => b.id !== event.banId) };
       }),
-      pickRounds: assign(({ context }) => ({ rounds: pickRounds(context.candidates, context.settings.rounds, deps) })),
+      // A deck's rounds come in the instructor's order; the bank's are picked at random.
+      pickRounds: assign(({ context }) => ({
+        rounds: context.ordered ? context.candidates.slice(0, context.settings.rounds) : pickRounds(context.candidates, context.settings.rounds, deps),
+      })),
       dealRound: assign(({ context }) => {
         const number = (context.round?.number ?? 0) + 1;
         const entry = context.rounds[number - 1];
@@ -296,6 +299,7 @@ export function createRoomMachine(deps: Deps) {
       joinUrl: input.joinUrl,
       settings: input.settings,
       candidates: input.candidates,
+      ordered: input.ordered ?? false,
       rounds: [],
       countdownMs: input.countdownMs ?? DEFAULT_COUNTDOWN_MS,
       solo: input.solo ?? false,

@@ -14,6 +14,8 @@ export interface RoomInput {
   candidates: DeckEntry[];
   /** The "get ready" pause before answering opens, in ms (default 3000; 0 opens answering at once). */
   countdownMs?: number;
+  /** Play the candidates in their order (a deck) rather than a random pick. */
+  ordered?: boolean;
   /**
    * A solo practice run rather than a class: one player, no leaderboard step (NEXT at the reveal deals
    * the next round) and the podium is the run's summary. Same events, rules and scoring otherwise.
@@ -94,6 +96,8 @@ export interface RoomContext {
   joinUrl: string;
   settings: RoomSettings;
   candidates: DeckEntry[];
+  /** A deck: rounds are the candidates in order (optional: rooms stored before decks have none). */
+  ordered?: boolean;
   /** The snippets of this game, picked at START. */
   rounds: DeckEntry[];
   countdownMs: number;

@@ -5,7 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, PracticeSettings, RoomSettings, ServerToClientEvents } from '../shared/protocol.ts';
-import { selectEntries, type Deck } from './deck.ts';
+import { selectEntries, type Deck, type DeckEntry } from './deck.ts';
+import type { DeckLibrary } from './deck-library.ts';
 import type { Deps } from './deps.ts';
 import { AbuseGuard, DEFAULT_LIMITS } from './limits.ts';
 import { beginPractice, createPracticeMachine, practiceInput, practiceView, type PracticeMachine } from './practice-machine.ts';
@@ -63,6 +64,13 @@ export interface RegistryOptions {
   store?: Store;
   /** Abuse limits and their rate limiters (server/limits.ts); default: DEFAULT_LIMITS. */
   guard?: AbuseGuard;
+  /** Instructors' decks (server/deck-library.ts), for rooms and practice runs that play one. */
+  decks?: DeckLibrary;
+}
+
+/** A room's snippets chosen by the host (a deck): played in this order instead of a random pick. */
+export interface DeckPick {
+  candidates: DeckEntry[];
 }
 
 /** Compares two secrets without leaking where they differ. */
@@ -99,6 +107,7 @@ export class LiveRoom {
     joinUrl: string,
     private readonly registry: RoomRegistry,
     restored?: RestoredRoom,
+    pick?: DeckPick,
   ) {
     const { deck, deps, countdownMs, log } = registry.options;
     this.lastActiveAt = deps.now();
@@ -108,7 +117,9 @@ export class LiveRoom {
     } else {
       const tape = new TapeDeps(deps);
       this.actor = createActor(createRoomMachine(tape), {
-        input: { code, joinUrl, settings, candidates: selectEntries(deck, settings.topics, settings.difficulties), countdownMs },
+        input: pick
+          ? { code, joinUrl, settings, candidates: pick.candidates, ordered: true, countdownMs }
+          : { code, joinUrl, settings, candidates: selectEntries(deck, settings.topics, settings.difficulties), countdownMs },
       });
       this.journal = new RoomJournal(registry.store, code, tape, registry.codec, () => deps.now(), log);
     }
@@ -468,7 +479,7 @@ export class RoomRegistry {
    * abandoned room (no host connected, or game over) idle the longest is closed to make space; only when
    * every room has its host is a new one refused (per-address limits keep one client from filling it).
    */
-  createRoom(settings: RoomSettings, fallbackBaseUrl: string, owner: Owner | null = null): LiveRoom | Rejection {
+  createRoom(settings: RoomSettings, fallbackBaseUrl: string, owner: Owner | null = null, pick?: DeckPick): LiveRoom | Rejection {
     if (this.rooms.size >= this.options.maxRooms) {
       let oldest: LiveRoom | null = null;
       for (const room of this.rooms.values()) if (room.abandoned() && (!oldest || room.lastActiveAt < oldest.lastActiveAt)) oldest = room;
@@ -477,7 +488,7 @@ export class RoomRegistry {
     }
     const code = this.newCode();
     const base = (this.options.publicUrl ?? fallbackBaseUrl).replace(/\/+$/, '');
-    const room = new LiveRoom(code, this.newToken(), settings, `${base}/?room=${code}`, this);
+    const room = new LiveRoom(code, this.newToken(), settings, `${base}/?room=${code}`, this, undefined, pick);
     room.owner = owner;
     this.rooms.set(code, room);
     this.options.log(`room ${code} opened`);
@@ -526,7 +537,7 @@ export class RoomRegistry {
    * Starts a practice run, or says why not. A socket keeps PRACTICE_PER_SOCKET runs (a new one replaces
    * its oldest), an address PRACTICE_PER_ADDRESS; at MAX_PRACTICE the run idle the longest gives way.
    */
-  startPractice(settings: PracticeSettings, owner: Owner | null = null): PracticeRun | Rejection {
+  startPractice(settings: PracticeSettings, owner: Owner | null = null, deck?: DeckEntry[]): PracticeRun | Rejection {
     const { limits } = this.guard;
     if (owner) {
       const mine = [...this.practice.values()].filter((r) => r.owner?.socketId === owner.socketId).sort((a, b) => a.lastActiveAt - b.lastActiveAt);
@@ -540,15 +551,19 @@ export class RoomRegistry {
     // Live snippets are left out before anything else, and an empty result reads exactly like a filter
     // matching nothing: the answer never tells which snippet a room is playing.
     const live = this.liveSnippetIds();
-    const candidates = selectEntries(this.options.deck, settings.topics, settings.difficulties).filter((e) => !live.has(e.snippet.id));
-    if (candidates.length === 0) return { code: 'NO_SNIPPETS', message: 'No snippet matches these topics and difficulties.' };
+    const candidates = (deck ?? selectEntries(this.options.deck, settings.topics, settings.difficulties)).filter((e) => !live.has(e.snippet.id));
+    if (candidates.length === 0) {
+      return { code: 'NO_SNIPPETS', message: deck ? 'No snippet of this deck can be practised right now: try again after class.' : 'No snippet matches these topics and difficulties.' };
+    }
     if (this.practice.size >= limits.maxPractice) {
       let oldest: PracticeRun | null = null;
       for (const run of this.practice.values()) if (!oldest || run.lastActiveAt < oldest.lastActiveAt) oldest = run;
       if (oldest) this.disposePractice(oldest.token);
     }
     const token = this.newToken();
-    const run = new PracticeRun(token, this.options.deps.randomId(6), settings, pickRounds(candidates, settings.rounds, this.options.deps), this);
+    // A deck is rehearsed in its own order; the bank is picked at random.
+    const rounds = deck ? candidates.slice(0, settings.rounds) : pickRounds(candidates, settings.rounds, this.options.deps);
+    const run = new PracticeRun(token, this.options.deps.randomId(6), settings, rounds, this);
     run.owner = owner;
     this.practice.set(token, run);
     return run;

@@ -40,6 +40,8 @@ export interface Store {
   readonly location: string;
   /** True when rooms outlive the process (a file); false for the in-memory and no-op stores. */
   readonly durable: boolean;
+  /** The SQLite database (decks live in it, server/deck-library.ts); null for the no-op store. */
+  readonly database: Database.Database | null;
   createRoom(code: string, hostToken: string, at: number, snapshot: string): void;
   /** Appends one accepted event (and the clock/randomness values it consumed) to a room's log. */
   appendEvent(code: string, seq: number, at: number, event: string, tape: string): void;
@@ -85,6 +87,31 @@ export const MIGRATIONS: readonly string[] = [
   // 2: server facts (the heartbeat), and finding rooms to restore or purge without a full scan.
   `CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
    CREATE INDEX rooms_by_status ON rooms (status, closed_at);`,
+  // 3: instructors' decks (server/deck-library.ts): the deck with its ordered items and the hash of its
+  // edit token, and each custom snippet with the answer key the server computed.
+  `CREATE TABLE decks (
+     id TEXT PRIMARY KEY,
+     edit_hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     address TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     items TEXT NOT NULL
+   );
+   CREATE INDEX decks_by_address ON decks (address);
+   CREATE TABLE deck_snippets (
+     deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+     id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     difficulty INTEGER NOT NULL,
+     topics TEXT NOT NULL,
+     explanation TEXT NOT NULL,
+     module TEXT NOT NULL CHECK (module IN ('commonjs', 'module')),
+     source TEXT NOT NULL,
+     cards TEXT NOT NULL,
+     trace TEXT NOT NULL,
+     PRIMARY KEY (deck_id, id)
+   ) WITHOUT ROWID;`,
 ];
 
 export interface OpenStoreOptions {
@@ -167,6 +194,9 @@ function reason(err: unknown): string {
 /** The SQLite store; every statement is prepared once. */
 class SqliteStore implements Store {
   readonly durable: boolean;
+  get database(): Database.Database {
+    return this.db;
+  }
   private readonly insertRoom;
   private readonly deleteClosedCode;
   private readonly insertEvent;
@@ -284,6 +314,7 @@ interface RoomRow {
 export const nullStore: Store = {
   location: 'none',
   durable: false,
+  database: null,
   createRoom() {},
   appendEvent() {},
   saveSnapshot() {},
