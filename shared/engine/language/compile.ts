@@ -645,14 +645,21 @@ export class FastPath {
     if (callee.type === 'MemberExpression' && (callee.object.type === 'Super' || callee.optional)) return this.genericExpr(node);
     const args = node.arguments.map((a: AnyNode) => this.expression(a));
     const argc = args.length;
+    // A call site usually calls one function: remember what was learnt about the last one.
+    let lastFn: Function | null = null;
+    let lastClosure: Closure | undefined;
+    let lastBody: FastBody | null = null;
     const invoke = (fn: unknown, thisArg: unknown, s: Scope): unknown => {
       const list: unknown[] = new Array(argc);
       for (let i = 0; i < argc; i++) list[i] = args[i](s);
       if (typeof fn === 'function') {
-        const closure = I.closures.get(fn);
-        if (closure === undefined) return I.callNative(fn, thisArg, list, node);
-        const body = this.fastBody(closure);
-        if (body) return this.callFast(closure, body, fn, thisArg, list, node);
+        if (fn !== lastFn) {
+          lastFn = fn;
+          lastClosure = I.closures.get(fn);
+          lastBody = lastClosure === undefined ? null : this.fastBody(lastClosure);
+        }
+        if (lastClosure === undefined) return I.callNative(fn, thisArg, list, node);
+        if (lastBody !== null) return this.callFast(lastClosure, lastBody, fn, thisArg, list, node);
       }
       return I.runSync(I.callValue(fn, thisArg, list, node, null));
     };
@@ -699,7 +706,17 @@ export class FastPath {
       );
       if (!info.usesArguments && !usesThis) {
         const params = node.params.map((p: AnyNode) => p.name as string);
-        body = node.body.type === 'BlockStatement'
+        const only = node.body.type === 'BlockStatement' && node.body.body.length === 1 ? node.body.body[0] : null;
+        if (only && only.type === 'ReturnStatement' && only.argument && !info.varNames.length && !info.funcDecls.length && !info.blockFuncNames.length) {
+          // `{ return expr; }`: the statement's step, then the expression, without a completion record.
+          const value = this.expression(only.argument);
+          const I = this.I;
+          const expression: Expr = (s) => {
+            if (++I.steps > I.stepBudget) throw I.budgetExceeded(only);
+            return value(s);
+          };
+          body = { params, info, statements: null, list: null, expression, hoists: false };
+        } else body = node.body.type === 'BlockStatement'
           ? {
             params, info, statements: this.statements(node.body.body), list: node.body.body, expression: null,
             // hoistFunctionBody declares vars, functions, lexical names and Annex B names: often none.
