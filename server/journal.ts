@@ -138,7 +138,7 @@ export class RoomJournal {
     this.inEvent = false;
     this.tape.take();
     this.phase = phaseOf(actor);
-    this.store.createRoom(this.code, hostToken, this.wallClock(), this.codec.encode(actor.getPersistedSnapshot()));
+    this.store.createRoom(this.code, hostToken, this.wallClock(), this.codec.encode(persistedOf(actor)));
   }
 
   /** A restored room: store it as it is now (deadlines moved, log replayed) in one snapshot. */
@@ -190,7 +190,7 @@ export class RoomJournal {
   /** Writes the whole room and drops the log it replaces. */
   snapshot(actor: Actor<RoomMachine>): void {
     const started = performance.now();
-    const persisted = actor.getPersistedSnapshot() as { context?: { players?: object } };
+    const persisted = persistedOf(actor) as { context?: { players?: object } };
     const players = persisted.context?.players ? Object.keys(persisted.context.players).length : 0;
     // A snapshot costs the room's size: take one every max(SNAPSHOT_EVERY, 2 x players) events so
     // that, spread over the events, a bigger room does not cost more per event.
@@ -203,8 +203,21 @@ export class RoomJournal {
 
   /** The room is finished: keep its final state for the report. */
   close(actor: Actor<RoomMachine>): void {
-    this.store.closeRoom(this.code, this.seq, this.wallClock(), this.codec.encode(actor.getPersistedSnapshot()));
+    this.store.closeRoom(this.code, this.seq, this.wallClock(), this.codec.encode(persistedOf(actor)));
   }
+}
+
+/**
+ * The actor's persisted snapshot. XState's getPersistedSnapshot() walks the whole context looking for
+ * actor refs, deck entries (snippet traces) included, which costs milliseconds in a big room; a room
+ * has no child actors and no history states, so the snapshot's own JSON fields are the persisted form.
+ * Anything else falls back to XState's own.
+ */
+export function persistedOf(actor: Actor<RoomMachine>): unknown {
+  const snapshot = actor.getSnapshot();
+  if (Object.keys(snapshot.children).length > 0 || Object.keys(snapshot.historyValue).length > 0) return actor.getPersistedSnapshot();
+  const { status, value, context, output, error } = snapshot;
+  return { status, value, context, output, error, historyValue: {}, children: {} };
 }
 
 function phaseOf(actor: Actor<RoomMachine>): string {
@@ -252,7 +265,7 @@ export function restoreRoom(stored: StoredRoom, options: RestoreOptions): Restor
     if (!tape.endReplay()) mismatches++;
   }
   const seq = stored.events.length ? stored.events[stored.events.length - 1].seq : stored.snapshotSeq;
-  const replayed = codec.decode(codec.encode(replayer.getPersistedSnapshot()));
+  const replayed = codec.decode(codec.encode(persistedOf(replayer)));
   replayer.stop();
 
   // 2. The clock across the downtime: the round gets back the time it had left when the server went away.

@@ -67,12 +67,13 @@ describe('migrations', () => {
     expect(schemaOf(dir).version).toBe(1);
 
     const store = open(dir);
-    expect(schemaOf(dir).version).toBe(MIGRATIONS.length);
     const room = store.getRoom('ACDEFG')!;
     expect(room).toMatchObject({ code: 'ACDEFG', hostToken: 'host-token', status: 'live', snapshot: '{"old":true}', snapshotSeq: 0 });
     expect(room.events).toEqual([{ seq: 1, event: '{"type":"LOCK","locked":true}', tape: '[]' }]);
     store.heartbeat(1234);
     expect(store.lastHeartbeat()).toBe(1234);
+    store.close(); // the server holds its database exclusively while it runs
+    expect(schemaOf(dir).version).toBe(MIGRATIONS.length);
   });
 
   it('a database from a newer server is refused with a clear error', () => {
@@ -99,6 +100,12 @@ describe('an unusable DATA_DIR fails at start with a clear message', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toContain(path.join(dir, DB_FILE));
     expect((error as Error).message).toMatch(/unusable .*not a database.*move it away/);
+  });
+
+  it('a DATA_DIR that another server is using', () => {
+    const dir = tempDir();
+    open(dir);
+    expect(() => open(dir)).toThrow(/in use by another process/);
   });
 
   it('a DATA_DIR that is a file, not a directory', () => {
