@@ -76,6 +76,7 @@ function validate(root: Node, module: ModuleKind): void {
         if (typeof n.bigint === 'string') break;
         break;
       case 'MetaProperty':
+        if (n.meta.name === 'new' && n.property.name === 'target') break;
         if (!(n.meta.name === 'import' && n.property.name === 'meta')) {
           throw errorAt('unsupported', `Unsupported: ${n.meta.name}.${n.property.name} is not supported`, node);
         }

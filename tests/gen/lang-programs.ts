@@ -71,7 +71,7 @@ const FRAGMENTS: Record<string, Fragment> = {
       `${t}('f', (x, y) => x + y)(${t}('a', 1), ${t}('b', 2));`,
       `const s${n} = \`\${${t}('x', 1)}-\${${t}('y', 2)}\`;`,
       `const { p${n} = ${t}('dp', 1), q${n} = ${t}('dq', 2) } = { q${n}: ${t}('src', 3) };`,
-      `const [e${n} = ${t}('d0', 0), f${n} = ${t}('d1', 1)] = [undefined, ${t}('v1', 9)];`,
+      `const [e${n} = ${t}('d0', 0), ff${n} = ${t}('d1', 1)] = [undefined, ${t}('v1', 9)];`,
       `${t}('l', 1) + ${t}('r', 2) * ${t}('m', 3);`,
       `const ok${n} = { [${t}('k1', 'a')]: ${t}('v1', 1), [${t}('k2', 'b')]: ${t}('v2', 2) }; console.log(Object.keys(ok${n}));`,
       `let z${n} = null; z${n} ??= ${t}('nullish', 4); z${n} ||= ${t}('never', 5); console.log(z${n});`,
@@ -357,6 +357,81 @@ console.log('a-b-c'.split('-'), 'Hi'.padStart(${c.rng.int(2, 6)}, '*'), (${c.rng
 console.log([3, 1, 2].map(String), Array.from({ length: 3 }, (_, i) => i * i), Object.assign({}, { k: 1 }), [1, [2, [3]]].flat(Infinity));`;
   },
 };
+
+Object.assign(FRAGMENTS, {
+  taggedTemplates(c: Ctx) {
+    const n = c.id();
+    return `function tag${n}(strings, ...values) { return strings.map((s, i) => s + (i < values.length ? '[' + values[i] + ']' : '')).join('') + '|' + strings.raw.length; }
+console.log(tag${n}\`a\${${c.rng.int(0, 9)}}b\${'x'}c\`, tag${n}\`plain\`, String.raw\`x\\ny\${1 + 1}\`);
+const same${n} = []; for (let i = 0; i < 2; i++) same${n}.push(((s) => s)\`site\`); console.log(same${n}[0] === same${n}[1], Object.isFrozen(same${n}[0]));`;
+  },
+
+  sparseArrays(c: Ctx) {
+    const n = c.id();
+    return `const sp${n} = [1, , 3]; sp${n}[${c.rng.int(4, 9)}] = 'end'; console.log(sp${n}, sp${n}.length, 1 in sp${n});
+console.log([, ,], new Array(${c.rng.int(0, 4)}), sp${n}.map((v) => v), sp${n}.filter(() => true), Object.keys(sp${n}));
+let visits${n} = 0; sp${n}.forEach(() => visits${n}++); console.log(visits${n}, [...sp${n}].length);`;
+  },
+
+  finallyFlow(c: Ctx) {
+    const n = c.id();
+    return `function f${n}() { try { return 'try'; } finally { console.log('finally runs'); } }
+function g${n}() { try { throw new Error('x'); } catch (e) { return 'catch ' + e.message; } finally { ${c.rng.pick(["return 'finally wins';", "console.log('no override');"])} } }
+function h${n}() { for (const i of [1, 2, 3]) { try { if (i === 2) ${c.rng.pick(['break', 'continue'])}; } finally { console.log('fin', i); } } return 'loop done'; }
+console.log(f${n}(), g${n}(), h${n}());
+${guarded(c, `try { null.x; } finally { console.log('cleanup before rethrow'); }`, 'rethrown')}`;
+  },
+
+  newTarget(c: Ctx) {
+    const n = c.id();
+    return `function F${n}() { if (!new.target) return 'called'; this.made = true; }
+console.log(F${n}(), new F${n}().made, typeof new F${n}(), new F${n}() instanceof F${n});
+class P${n} { constructor() { console.log('new.target', new.target.name); } } class Q${n} extends P${n} {} new Q${n}();
+function R${n}() { return { custom: ${c.rng.int(0, 9)} }; } console.log(new R${n}(), new (class { constructor() { return [1]; } })());`;
+  },
+
+  coercions(c: Ctx) {
+    const n = c.id();
+    const objs = [`{ valueOf() { console.log('valueOf'); return ${c.rng.int(0, 9)}; } }`, `{ toString() { console.log('toString'); return '${c.rng.pick(['7', 'x'])}'; } }`, `{ [Symbol.toPrimitive](hint) { console.log('hint', hint); return 5; } }`, `[${c.rng.int(0, 3)}]`, `[1, 2]`, `{}`];
+    const o = c.rng.pick(objs);
+    return `const v${n} = ${o};
+console.log(v${n} + 1, \`\${v${n}}\`, v${n} * 2, v${n} == ${c.rng.pick(['5', "'7'", '1', '0'])}, String(v${n}), [v${n}] + '');
+console.log(Object.is(-0, 0), -0 === 0, [NaN].includes(NaN), [NaN].indexOf(NaN), 0.1 * 3, 2 ** -1, ${c.rng.int(-9, 9)} % 4, 7 / 0, -7 / 0);
+console.log((${c.rng.int(0, 999)}.456).toFixed(${c.rng.int(0, 4)}), (1e21).toString(), (123.456).toPrecision(4), Number.MAX_SAFE_INTEGER + 2, 0.000001, 1e-7);`;
+  },
+
+  getterSetters(c: Ctx) {
+    const n = c.id();
+    return `const base${n} = { get who() { return 'base:' + this.name; }, set who(v) { this.name = v.toUpperCase(); } };
+const child${n} = Object.create(base${n}); child${n}.name = 'kid'; console.log(child${n}.who); child${n}.who = '${c.rng.pick(['ann', 'bob'])}'; console.log(child${n}.name, Object.keys(child${n}));
+const acc${n} = {}; Object.defineProperty(acc${n}, 'hidden', { value: 1 }); Object.defineProperty(acc${n}, 'shown', { value: 2, enumerable: true });
+console.log(acc${n}, acc${n}.hidden, JSON.stringify(acc${n}), Object.getOwnPropertyNames(acc${n}));`;
+  },
+
+  asyncMore(c: Ctx) {
+    const n = c.id();
+    const steps = [
+      `async function a${n}() { return Promise.resolve('ret-promise'); } a${n}().then((v) => console.log(v));`,
+      `Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2')).then(() => console.log('p3'));`,
+      `const thenable${n} = { then(res) { console.log('thenable then'); res('from thenable'); } }; (async () => console.log(await thenable${n}))();`,
+      `Promise.all([1, Promise.resolve(2), new Promise((r) => r(3))]).then((v) => console.log('all', v));`,
+      `Promise.race([new Promise(() => {}), Promise.resolve('race')]).then((v) => console.log(v));`,
+      `Promise.allSettled([Promise.reject(new Error('no')), 1]).then((rs) => console.log(rs.map((r) => r.status)));`,
+      `Promise.any([Promise.reject(1), Promise.resolve('any')]).then((v) => console.log(v));`,
+      `(async () => { try { await Promise.reject(new TypeError('awaited')); } catch (e) { console.log('caught', e.name, e.message); } })();`,
+      `async function* gen${n}() { yield 'ag1'; await null; yield 'ag2'; } (async () => { for await (const v of gen${n}()) console.log(v); })();`,
+    ];
+    return c.rng.shuffle(steps).slice(0, c.rng.int(2, 4)).join('\n') + `\nconsole.log('sync ${n}');`;
+  },
+
+  closuresLoops(c: Ctx) {
+    const n = c.id();
+    return `const fs${n} = []; for (const k in { a: 1, b: 2 }) fs${n}.push(() => k); for (const v of [3, 4]) fs${n}.push(() => v);
+let w${n} = 0; const ws${n} = []; while (w${n} < 2) { let copy = w${n}; ws${n}.push(() => copy); w${n}++; }
+console.log(fs${n}.map((f) => f()), ws${n}.map((f) => f()));
+const make${n} = (start) => { let c = start; return () => (c += ${c.rng.int(1, 3)}); }; const m${n} = make${n}(${c.rng.int(0, 5)}); m${n}(); console.log(m${n}());`;
+  },
+});
 
 const KINDS = Object.keys(FRAGMENTS);
 

@@ -678,6 +678,7 @@ export class Interpreter extends Functions {
       case 'ParenthesizedExpression':
         return yield* this.evaluate(node.expression, scope);
       case 'MetaProperty':
+        if (node.meta.name === 'new') return this.thisContext(scope)?.newTarget;
         return this.host.importMeta();
       default:
         throw errorAt('unsupported', `Unsupported: ${node.type}`, node);
