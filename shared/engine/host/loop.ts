@@ -50,14 +50,21 @@ export function runProcess(host: Runtime, program: any): void {
 
 /** The poll phase: runs I/O callbacks whose operation finished, or sleeps until the next due time. */
 export function pollPhase(host: Runtime): void {
-  const ready = host.io.filter((op) => op.earliestIteration <= host.iteration);
-  if (!ready.length && !host.busy() && !host.io.length) {
-    const next = host.wakeAt();
+  const ready = host.io.filter((op) => op.earliestIteration <= host.iteration && op.readyAt <= host.clock.now());
+  // Reads that could complete in this turn but are still in the thread pool: the poll phase waits for them.
+  const inPool = host.io.filter((op) => op.earliestIteration <= host.iteration && op.readyAt > host.clock.now());
+  if (!ready.length && !host.busy() && (!host.io.length || inPool.length)) {
+    const timer = host.wakeAt();
+    const read = Math.min(...inPool.map((op) => op.readyAt));
+    const next = Math.min(timer, read);
     if (next !== Infinity && next > host.clock.now()) {
       host.phase = 'poll';
       const from = host.clock.now();
       host.clock.advanceTo(next);
-      host.step('phase', `Event loop: poll phase, nothing to do, so it waits from ${from} ms until the next timer is due at ${next} ms`, null);
+      host.step('phase', next === timer
+        ? `Event loop: poll phase, nothing to do, so it waits from ${from} ms until the next timer is due at ${next} ms`
+        : `Event loop: poll phase, nothing else to do, so it waits from ${from} ms for the file read to finish at ${next} ms`, null);
+      if (next !== timer) pollPhase(host);
     }
     return;
   }

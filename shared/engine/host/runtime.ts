@@ -9,7 +9,7 @@
 // Time is virtual (clock.ts): it only moves when the loop sleeps or synchronous code busy-waits.
 import { ExitSignal, SimulationError, ThrowSignal } from '../errors.ts';
 import type { EngineHost, StepExtra } from '../host-interface.ts';
-import { inspect, type InspectHooks } from '../inspect.ts';
+import { inspect, strEscape, type InspectHooks } from '../inspect.ts';
 import { Coroutines } from '../language/coroutines.ts';
 import { Interpreter } from '../language/evaluator.ts';
 import { lineOf, rangeOf } from '../language/operations.ts';
@@ -37,6 +37,8 @@ export interface IOOp {
   loc: SourceRange | null;
   /** The first loop turn whose poll phase may see it complete. */
   earliestIteration: number;
+  /** The virtual time at which the thread pool has finished it. */
+  readyAt: number;
   /** How race texts name it: "the fs.readFile callback (read started at 2:1)". */
   name: string;
   complete: () => void;
@@ -416,7 +418,7 @@ export class Runtime implements EngineHost {
   /** Ends the process with an uncaught error, as Node reports it. */
   uncaught(value: unknown, reason: 'uncaught-exception' | 'unhandled-rejection'): never {
     let message: string;
-    if (value instanceof Error) message = `${value.name}: ${value.message}`;
+    if (value instanceof Error) message = nodeErrors.has(value) ? `${value.name} [${(value as any).code}]: ${value.message}` : `${value.name}: ${value.message}`;
     else if (reason === 'unhandled-rejection') message = `UnhandledPromiseRejection: the promise rejected with the reason ${this.describeValue(value)}`;
     else message = `Uncaught ${this.describeValue(value)}`;
     this.exit = { reason, code: 1, message };
@@ -525,14 +527,28 @@ function queueTitle(q: QueueName): string {
   }
 }
 
-/** Node's ERR_INVALID_ARG_TYPE error for a bad argument. */
+/** Errors Node itself throws (internal/errors.js): an uncaught one is reported as `TypeError [CODE]: message`. */
+const nodeErrors = new WeakSet<Error>();
+
+/** Marks an error as one of Node's own, with its code. */
+export function nodeError<E extends Error>(err: E, code: string): E {
+  (err as any).code = code;
+  nodeErrors.add(err);
+  return err;
+}
+
+/** Node's ERR_INVALID_ARG_TYPE error for a bad argument (the "Received ..." part as internal/errors.js words it). */
 export function nodeTypeError(arg: string, type: string, value: unknown): TypeError {
   let received: string;
   if (value === undefined || value === null) received = String(value);
   else if (typeof value === 'function') received = `function ${(value as Function).name}`;
-  else if (typeof value === 'object') received = 'an instance of Object';
-  else received = `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
-  const err = new TypeError(`The "${arg}" argument must be of type ${type}. Received ${received}`);
-  (err as any).code = 'ERR_INVALID_ARG_TYPE';
-  return err;
+  else if (typeof value === 'object') {
+    const ctor = (value as any).constructor;
+    received = ctor?.name ? `an instance of ${ctor.name}` : 'an instance of Object';
+  } else {
+    let inspected = typeof value === 'string' ? strEscape(value) : typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : String(value);
+    if (inspected.length > 25) inspected = `${inspected.slice(0, 25)}...`;
+    received = `type ${typeof value} (${inspected})`;
+  }
+  return nodeError(new TypeError(`The "${arg}" argument must be of type ${type}. Received ${received}`), 'ERR_INVALID_ARG_TYPE');
 }

@@ -3,7 +3,7 @@
 // defers a list whose head is not due yet; setInterval re-arms from the time its callback started;
 // the callback runs with the Timeout object as `this` (timer._onTimeout()).
 // Also the 'timers' module (with setImmediate/clearImmediate from immediate.ts).
-import { ThrowSignal } from '../../errors.ts';
+import { SimulationError, ThrowSignal } from '../../errors.ts';
 import { isObject } from '../../language/operations.ts';
 import type { SourceRange, TimerEntry } from '../../types.ts';
 import { nodeTypeError, type Runtime } from '../runtime.ts';
@@ -40,6 +40,19 @@ export function install(host: Runtime): void {
   let nextListId = 1;
   const timerOf = new WeakMap<object, Timer>();
   const timeoutProto: object = Object.create(Object.prototype);
+  // A Timeout's own fields and methods (timeout.unref(), .refresh(), +timeout...) are not modelled:
+  // reading one yields a value the interpreter refuses at the read's line:column; any other property
+  // reads as undefined, as on Node's object.
+  for (const key of ['_idleTimeout', '_idlePrev', '_idleNext', '_idleStart', '_onTimeout', '_timerArgs', '_repeat', '_destroyed',
+    'unref', 'ref', 'hasRef', 'refresh', 'close', Symbol.toPrimitive]) {
+    // +timeout converts through Symbol.toPrimitive without a property read the interpreter sees: refuse in the call.
+    const refused = Object.freeze(() => {
+      const loc = host.hereLoc();
+      throw new SimulationError('unsupported', 'Unsupported: converting a Timeout to a number (its id)', loc?.start.line ?? null, loc?.start.column ?? null);
+    });
+    host.interp.refusedValues.set(refused, `Timeout.${typeof key === 'symbol' ? '[Symbol.toPrimitive]' : key} is not supported by the simulator`);
+    Object.defineProperty(timeoutProto, key, { value: refused });
+  }
   host.interp.intrinsics.add(timeoutProto);
 
   const insertTimer = (timer: Timer, msecs: number, start: number): void => {
@@ -86,8 +99,7 @@ export function install(host: Runtime): void {
     let after = Number(delay);
     if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
     const { label, loc } = host.fnLabel(callback, `${kind} callback`);
-    // timeout.unref(), .refresh(), +timeout...: not modelled, so refused rather than read as undefined.
-    const handle = host.strict('Timeout', Object.create(timeoutProto) as object);
+    const handle = Object.create(timeoutProto) as object;
     const at = host.callLoc();
     const shown = delay === undefined ? 0 : Number(delay) === after ? after : host.describeValue(delay);
     const name = `the ${shown} ms ${kind === 'setInterval' ? 'interval' : 'timer'}${at ? ` set at ${at.start.line}:${at.start.column}` : ''}`;
