@@ -4,6 +4,9 @@
 // and stderr through one pipe, as a terminal shows them), so no row encodes a wrong belief about Node.
 // Race rows were measured in node by hand (see /work/team/README-host-engine.md): they assert the flag
 // and that it names the two events that can swap.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimulationError, simulate } from '../shared/engine/index.ts';
 import { STALL_MS, compareWithNode, mapPool, runNode } from './helpers/run-node.ts';
@@ -291,4 +294,35 @@ describe('the host rows agree with real node (stdout and stderr through one pipe
     });
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+describe('the language sees the host only through host-interface.ts', () => {
+  const root = fileURLToPath(new URL('../shared/engine/', import.meta.url));
+  const importsOf = (file: string): string[] =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+  const tsFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+
+  it('no file of the language imports anything from host/', () => {
+    const offenders = tsFiles(join(root, 'language')).flatMap((f) =>
+      importsOf(f).filter((spec) => resolve(dirname(f), spec).startsWith(join(root, 'host') + '/')).map((spec) => `${f}: ${spec}`));
+    expect(tsFiles(join(root, 'language')).length).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the interface file depends on the engine vocabulary only', () => {
+    expect(importsOf(join(root, 'host-interface.ts'))).toEqual(['./types.ts']);
+  });
+
+  it('every host API file exports one install(host) and is registered once', () => {
+    const apiDir = join(root, 'host', 'apis');
+    const registry = readFileSync(join(apiDir, 'index.ts'), 'utf8');
+    const apis = readdirSync(apiDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'util-internal.ts');
+    for (const file of apis) {
+      const text = readFileSync(join(apiDir, file), 'utf8');
+      expect(text.match(/^export function install\(host: Runtime\): void/gm), file).toHaveLength(1);
+      expect(registry.match(new RegExp(`from './${file.replace('.', '\\.')}'`, 'g')), file).toHaveLength(1);
+    }
+    expect(apis.length).toBeGreaterThanOrEqual(10);
+  });
 });
