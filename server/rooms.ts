@@ -11,7 +11,7 @@ import type { Deps } from './deps.ts';
 import { AbuseGuard, DEFAULT_LIMITS } from './limits.ts';
 import { beginPractice, createPracticeMachine, practiceInput, practiceView, type PracticeMachine } from './practice-machine.ts';
 import { RoomJournal, SnapshotCodec, TapeDeps, rearmDelays, restoreRoom, type RestoredRoom } from './journal.ts';
-import { createRoomMachine, refusal, type RoomMachine } from './room-machine.ts';
+import { createRoomMachine, phaseOf, refusal, type RoomMachine } from './room-machine.ts';
 import type { RoomContext, RoomEvent } from './room-types.ts';
 import { pickRounds } from './round.ts';
 import type { Rejection } from './rules.ts';
@@ -94,6 +94,18 @@ export class LiveRoom {
   private hostlessTimer: NodeJS.Timeout | null = null;
   private broadcastTimer: NodeJS.Timeout | null = null;
   private lastBroadcastAt = 0;
+  /**
+   * Player views travel in two parts (issue 10): the room's shared part as one Socket.IO room broadcast
+   * to `channel`, and each player's own part per socket, only to players in `dirty` (whose own part
+   * changed) unless the phase changed (then to everyone, and `ownSince` moves to that broadcast).
+   */
+  readonly channel: string;
+  private nsp: GameSocket['nsp'] | null = null;
+  private seq = 0;
+  private ownSince = 0;
+  private lastPhaseKey = '';
+  private lastPlayerCount = -1;
+  private readonly dirty = new Set<string>();
   /** Who opened the room (null for a room restored after a restart). */
   owner: Owner | null = null;
   /** Server clock of the last join, command or answer: at the global cap, abandoned rooms idle longest go first. */
@@ -110,6 +122,7 @@ export class LiveRoom {
     pick?: DeckPick,
   ) {
     const { deck, deps, countdownMs, log } = registry.options;
+    this.channel = `players:${code}`;
     this.lastActiveAt = deps.now();
     if (restored) {
       this.actor = restored.actor;
@@ -157,6 +170,7 @@ export class LiveRoom {
     const rejection = refusal(this.actor.getSnapshot(), event);
     if (rejection) return rejection;
     this.lastActiveAt = this.registry.options.deps.now();
+    if ('playerId' in event) this.dirty.add(event.playerId);
     this.journal.beginEvent();
     try {
       this.actor.send(event);
@@ -185,6 +199,9 @@ export class LiveRoom {
     if (!set) this.playerSockets.set(playerId, (set = new Set()));
     set.add(socket);
     socket.data.playerOf.set(this.code, playerId);
+    this.nsp ??= socket.nsp;
+    void socket.join(this.channel);
+    this.dirty.add(playerId);
     const player = this.actor.getSnapshot().context.players[playerId];
     if (player && !player.connected) this.send({ type: 'REJOIN', playerId });
     this.touch();
@@ -197,6 +214,7 @@ export class LiveRoom {
   socketStalled(socket: GameSocket): void {
     const playerId = socket.data.playerOf.get(this.code);
     if (!playerId) return;
+    void socket.leave(this.channel); // nothing is queued for it; it catches up when it reads again
     const live = [...(this.playerSockets.get(playerId) ?? [])].some((s) => !s.data.stalled);
     if (!live && this.actor.getSnapshot().context.players[playerId]?.connected) this.send({ type: 'DISCONNECT', playerId });
   }
@@ -204,6 +222,10 @@ export class LiveRoom {
   /** A stalled socket reads again: its player is back (REJOIN) and gets a fresh view. */
   socketRecovered(socket: GameSocket): void {
     const playerId = socket.data.playerOf.get(this.code);
+    if (playerId) {
+      void socket.join(this.channel);
+      this.dirty.add(playerId);
+    }
     if (playerId && this.actor.getSnapshot().context.players[playerId]?.connected === false) this.send({ type: 'REJOIN', playerId });
     this.scheduleBroadcast();
   }
@@ -211,6 +233,7 @@ export class LiveRoom {
   detachPlayer(socket: GameSocket, playerId: string): void {
     const set = this.playerSockets.get(playerId);
     socket.data.playerOf.delete(this.code);
+    void socket.leave(this.channel);
     if (!set) return;
     set.delete(socket);
     if (set.size === 0) {
@@ -255,6 +278,7 @@ export class LiveRoom {
     this.playerSockets.delete(playerId);
     for (const socket of set ?? []) {
       socket.data.playerOf.delete(this.code);
+      void socket.leave(this.channel);
       socket.emit('player:kicked', { message: 'The host removed you from the game.' });
     }
     this.checkIdle();
@@ -287,29 +311,59 @@ export class LiveRoom {
   scheduleBroadcast(): void {
     if (this.broadcastTimer || this.disposed) return;
     const { broadcastIntervalMs, deps } = this.registry.options;
-    const wait = Math.max(0, this.lastBroadcastAt + broadcastIntervalMs - deps.now());
+    // A new phase goes out at once; changes within a phase (answers, joins) are coalesced.
+    const wait = this.phaseKey() !== this.lastPhaseKey ? 0 : Math.max(0, this.lastBroadcastAt + broadcastIntervalMs - deps.now());
     this.broadcastTimer = setTimeout(() => {
       this.broadcastTimer = null;
       this.broadcast();
     }, wait);
   }
 
-  /** Sends each connected recipient the view built for them. */
+  /** What a change of it re-sends every player's own part: phase, round and pause. */
+  private phaseKey(): string {
+    const snapshot = this.actor.getSnapshot();
+    return `${phaseOf(snapshot)}|${snapshot.context.round?.number ?? 0}|${snapshot.matches({ round: 'paused' })}`;
+  }
+
+  /**
+   * Sends the host its view, the players the room's shared part (ONE encoded room broadcast) and each
+   * player whose own part changed (or everyone, at a new phase) that own part.
+   */
   broadcast(): void {
     if (this.disposed) return;
     const now = this.registry.options.deps.now();
     this.lastBroadcastAt = now;
-    const views = roomViews(this.actor.getSnapshot(), now);
+    const snapshot = this.actor.getSnapshot();
+    const views = roomViews(snapshot, now);
     if (this.hostSockets.size) {
       const host = views.host();
       for (const socket of this.hostSockets) if (!socket.data.stalled) socket.emit('host:view', host);
     }
-    for (const [playerId, sockets] of this.playerSockets) {
-      const view = views.player(playerId);
-      if (!view) continue;
-      // A socket that stopped reading gets nothing queued: it gets the view of the moment when it reads again.
-      for (const socket of sockets) if (!socket.data.stalled) socket.emit('player:view', view);
+    const key = this.phaseKey();
+    const seq = ++this.seq;
+    const shared = views.shared(seq, this.ownSince);
+    // At the reveal and after, a newcomer can move others' ranks: everyone's own part is re-sent then too.
+    const ranksMove = shared.phase !== 'lobby' && shared.phase !== 'countdown' && shared.phase !== 'answering' && shared.playerCount !== this.lastPlayerCount;
+    const everyone = key !== this.lastPhaseKey || ranksMove;
+    if (everyone) shared.ownSince = this.ownSince = seq;
+    this.lastPhaseKey = key;
+    this.lastPlayerCount = shared.playerCount;
+    if (this.playerSockets.size === 0 || !this.nsp) {
+      this.dirty.clear();
+      return;
     }
+    // A socket that stopped reading left the channel: nothing is queued for it (see socketStalled).
+    this.nsp.to(this.channel).emit('room:shared', shared);
+    const send = (playerId: string) => {
+      const sockets = this.playerSockets.get(playerId);
+      if (!sockets) return;
+      const own = views.own(playerId, seq);
+      if (!own) return;
+      for (const socket of sockets) if (!socket.data.stalled) socket.emit('player:own', own);
+    };
+    if (everyone) for (const playerId of this.playerSockets.keys()) send(playerId);
+    else for (const playerId of this.dirty) send(playerId);
+    this.dirty.clear();
   }
 
   /** Stops the room; `tellClients` false leaves the phones waiting (a restart brings the room back). */
@@ -325,6 +379,7 @@ export class LiveRoom {
     for (const socket of sockets) {
       socket.data.hostOf.delete(this.code);
       socket.data.playerOf.delete(this.code);
+      void socket.leave(this.channel);
       if (tellClients) socket.emit('room:closed', { message: reason });
     }
     this.hostSockets.clear();

@@ -4,7 +4,7 @@
 // an event the reason is read back from the check of the guard that failed: the reasons live with the
 // guards, and nothing here knows the names of the machine's states.
 import type { ErrorCode, RoomPhase } from '../shared/protocol.ts';
-import { checkNickname, nicknameKey, sameNicknameKey } from './nickname.ts';
+import { checkNickname, KEY_SEPARATOR, nicknameKey, sameNicknameKey } from './nickname.ts';
 import { isPermutation } from './round.ts';
 import type { RoomContext, RoomEvent } from './room-types.ts';
 
@@ -35,11 +35,57 @@ export function joinProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
   const key = nicknameKey(name.nickname);
   if (isBanned(ctx, key, ev.deviceId ?? null)) return reject('KICKED', 'The host removed you from this game; ask the host if you think this is a mistake.');
   if (ctx.locked) return reject('ROOM_LOCKED', 'The room is locked: the host is not letting new players in.');
-  const players = Object.values(ctx.players);
-  if (players.length >= ctx.settings.maxPlayers) return reject('ROOM_FULL', `The room is full (${ctx.settings.maxPlayers} players).`);
-  if (players.some((p) => sameNicknameKey(p.key, key))) return reject('NAME_TAKEN', `Someone in this room is already called "${name.nickname}".`);
+  let count = 0;
+  for (const _ in ctx.players) count++;
+  if (count >= ctx.settings.maxPlayers) return reject('ROOM_FULL', `The room is full (${ctx.settings.maxPlayers} players).`);
+  if (nicknameTaken(ctx, key)) return reject('NAME_TAKEN', `Someone in this room is already called "${name.nickname}".`);
   if (ctx.players[ev.playerId] || ctx.kickedTokens.includes(ev.token)) return reject('INTERNAL', 'Could not register the player; please try again.');
   return null;
+}
+
+/** The nickname keys of a room's players, split once per player (see `nicknameTaken`). */
+interface NicknameIndex {
+  keys: Map<string, string>; // player id -> key
+  folded: Map<string, number>; // folded part -> how many players
+  exact: Map<string, number>; // exact part -> how many players
+}
+/** Kept per room: keyed by the room's candidates array, which lives as long as the room's context. */
+const nicknameIndexes = new WeakMap<object, NicknameIndex>();
+
+const bump = (m: Map<string, number>, k: string, by: number) => {
+  const n = (m.get(k) ?? 0) + by;
+  if (n > 0) m.set(k, n);
+  else m.delete(k);
+};
+
+/**
+ * Whether a player of the room already has a nickname the same as `key` (sameNicknameKey), in O(1) map
+ * look-ups after a pass over the player ids (no key is split twice): joining a 2000-player room does
+ * not compare the newcomer with everyone.
+ */
+export function nicknameTaken(ctx: RoomContext, key: string): boolean {
+  let index = nicknameIndexes.get(ctx.candidates);
+  if (!index) nicknameIndexes.set(ctx.candidates, (index = { keys: new Map(), folded: new Map(), exact: new Map() }));
+  const change = (k: string, by: number) => {
+    const [folded, exact = folded] = k.split(KEY_SEPARATOR);
+    bump(index.folded, folded, by);
+    bump(index.exact, exact, by);
+  };
+  let count = 0;
+  for (const id in ctx.players) {
+    count++;
+    const k = ctx.players[id].key;
+    const known = index.keys.get(id);
+    if (known === k) continue;
+    if (known !== undefined) change(known, -1);
+    index.keys.set(id, k);
+    change(k, 1);
+  }
+  if (count !== index.keys.size) {
+    for (const [id, k] of [...index.keys]) if (!ctx.players[id]) index.keys.delete(id), change(k, -1);
+  }
+  const [folded, exact = folded] = key.split(KEY_SEPARATOR);
+  return index.folded.has(folded) || index.exact.has(exact);
 }
 
 /** Is a player with this nickname key or device banned (kicked) from the room? */
@@ -122,7 +168,9 @@ export function everyoneAnswered(ctx: RoomContext): boolean {
   const round = ctx.round;
   if (!round) return false;
   let connected = 0;
-  for (const p of Object.values(ctx.players)) {
+  // No array of players per answer; stops at the first connected player still to answer.
+  for (const id in ctx.players) {
+    const p = ctx.players[id];
     if (!p.connected || !round.hands[p.id]) continue;
     connected++;
     if (!round.answers[p.id]) return false;

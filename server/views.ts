@@ -5,6 +5,8 @@
 import type {
   HostView,
   LeaderboardEntry,
+  PlayerOwn,
+  PlayerShared,
   PlayerView,
   RevealInfo,
   RoomNotice,
@@ -12,9 +14,10 @@ import type {
   RoundInfo,
   RoundResult,
 } from '../shared/protocol.ts';
-import { rankStandings } from '../shared/scoring.ts';
+import { composePlayerView } from '../shared/player-view.ts';
 import { allowedControls, commandTarget, phaseOf, type RoomSnapshot } from './room-machine.ts';
-import type { RoomContext } from './room-types.ts';
+import type { RoomContext, RoundRecord } from './room-types.ts';
+import { leaderboardFor } from './standings.ts';
 import { cardVerdicts, handCards } from './round.ts';
 
 export type { RoomSnapshot } from './room-machine.ts';
@@ -22,6 +25,12 @@ export { phaseOf } from './room-machine.ts';
 
 /** How many leaderboard entries a player's view carries (plus their own). */
 export const PLAYER_LEADERBOARD_SIZE = 10;
+
+function countKeys(record: object): number {
+  let n = 0;
+  for (const _ in record) n++;
+  return n;
+}
 
 function roundInfo(ctx: RoomContext, phase: RoomPhase, paused: boolean, now: number): RoundInfo | null {
   const round = ctx.round;
@@ -44,28 +53,14 @@ function roundInfo(ctx: RoomContext, phase: RoomPhase, paused: boolean, now: num
     startsAt,
     remainingMs,
     limitSeconds: round.limitMs / 1000,
-    answeredCount: Object.keys(round.answers).length,
+    answeredCount: countKeys(round.answers),
     playerCount: Object.keys(round.hands).length,
   };
 }
 
-/** The full leaderboard, ranked (score, then total answer time). */
-export function leaderboardOf(ctx: RoomContext): LeaderboardEntry[] {
-  const ranked = rankStandings(
-    Object.values(ctx.players).map((p) => ({ playerId: p.id, nickname: p.nickname, score: p.score, totalSeconds: p.totalMs / 1000, p })),
-  );
-  return ranked.map(({ p, rank }) => ({
-    playerId: p.id,
-    nickname: p.nickname,
-    score: p.score,
-    rank,
-    previousRank: p.previousRank,
-    roundPoints: p.lastPoints,
-    streak: p.streak,
-    bestStreak: p.bestStreak,
-    connected: p.connected,
-    totalSeconds: p.totalMs / 1000,
-  }));
+/** The full leaderboard, ranked (score, then total answer time, then nickname): see server/standings.ts. */
+export function leaderboardOf(ctx: RoomContext, owner: object = ctx): LeaderboardEntry[] {
+  return leaderboardFor(ctx.players, owner);
 }
 
 function revealInfo(ctx: RoomContext): RevealInfo | null {
@@ -111,13 +106,18 @@ export function noticeOf(ctx: RoomContext, phase: RoomPhase): RoomNotice | null 
   return null;
 }
 
+/** Points per player of a scored round, indexed once per round record (records never change). */
+const pointsByRecord = new WeakMap<RoundRecord, Map<string, number>>();
+
 /** A player's best scored round so far (most points, earliest on a tie). */
 function bestRoundOf(ctx: RoomContext, playerId: string): { number: number; points: number } | null {
   let best: { number: number; points: number } | null = null;
   for (const record of ctx.history) {
     if (record.skipped) continue;
-    const mine = record.results.find((r) => r.playerId === playerId);
-    if (mine && (!best || mine.points > best.points)) best = { number: record.number, points: mine.points };
+    let points = pointsByRecord.get(record);
+    if (!points) pointsByRecord.set(record, (points = new Map(record.results.map((r) => [r.playerId, r.points]))));
+    const mine = points.get(playerId);
+    if (mine !== undefined && (!best || mine > best.points)) best = { number: record.number, points: mine };
   }
   return best;
 }
@@ -127,6 +127,10 @@ export interface RoomViews {
   host(): HostView;
   /** Null when `playerId` is not (or no longer) in the room. */
   player(playerId: string): PlayerView | null;
+  /** What every player sees alike (one room broadcast); `seq`/`ownSince` are the caller's. */
+  shared(seq?: number, ownSince?: number): PlayerShared;
+  /** What only `playerId` sees, built with shared part `seq`; null when not in the room. */
+  own(playerId: string, seq?: number): PlayerOwn | null;
 }
 
 /** Builds the views of a snapshot at server time `now`. */
@@ -135,12 +139,39 @@ export function roomViews(snapshot: RoomSnapshot, now: number): RoomViews {
   const phase = phaseOf(snapshot);
   const paused = snapshot.matches({ round: 'paused' });
   const round = roundInfo(ctx, phase, paused, now);
-  const leaderboard = leaderboardOf(ctx);
+  const leaderboard = leaderboardOf(ctx, snapshot.machine);
+  let entries: Map<string, LeaderboardEntry> | null = null;
+  const entryOf = (playerId: string) => (entries ??= new Map(leaderboard.map((e) => [e.playerId, e]))).get(playerId) ?? null;
   const reveal = phase === 'reveal' ? revealInfo(ctx) : null;
   const top = leaderboard.slice(0, PLAYER_LEADERBOARD_SIZE);
   const handsVisible = phase === 'countdown' || phase === 'answering' || phase === 'reveal';
   const notice = noticeOf(ctx, phase);
-  const playerCount = Object.keys(ctx.players).length;
+  const playerCount = countKeys(ctx.players);
+  const shared = (seq = 0, ownSince = 0): PlayerShared => ({ code: ctx.code, seq, ownSince, playerCount, phase, paused, round, reveal, top, notice });
+  const own = (playerId: string, seq = 0): PlayerOwn | null => {
+    const p = ctx.players[playerId];
+    if (!p) return null;
+    const entry = entryOf(playerId);
+    const hand = handsVisible && ctx.round?.hands[playerId] ? handCards(ctx.round.hands[playerId], ctx.round.cards) : [];
+    const answer = handsVisible ? ctx.round?.answers[playerId] : undefined;
+    return {
+      code: ctx.code,
+      seq,
+      you: {
+        id: p.id,
+        nickname: p.nickname,
+        score: p.score,
+        rank: p.ranked && entry ? entry.rank : null,
+        streak: p.streak,
+        bestStreak: p.bestStreak,
+        bestRound: bestRoundOf(ctx, p.id),
+      },
+      hand,
+      submitted: answer ? [...answer.order] : null,
+      result: reveal ? (ctx.round?.results?.[playerId] ?? noResult(ctx)) : null,
+      entry,
+    };
+  };
   return {
     host: () => ({
       role: 'host',
@@ -166,34 +197,11 @@ export function roomViews(snapshot: RoomSnapshot, now: number): RoomViews {
       commandTarget: commandTarget(snapshot),
       notice,
     }),
+    shared,
+    own,
     player: (playerId) => {
-      const p = ctx.players[playerId];
-      if (!p) return null;
-      const entry = leaderboard.find((e) => e.playerId === playerId)!;
-      const hand = handsVisible && ctx.round?.hands[playerId] ? handCards(ctx.round.hands[playerId], ctx.round.cards) : [];
-      const answer = handsVisible ? ctx.round?.answers[playerId] : undefined;
-      return {
-        role: 'player',
-        code: ctx.code,
-        playerCount,
-        you: {
-          id: p.id,
-          nickname: p.nickname,
-          score: p.score,
-          rank: p.ranked ? entry.rank : null,
-          streak: p.streak,
-          bestStreak: p.bestStreak,
-          bestRound: bestRoundOf(ctx, p.id),
-        },
-        phase,
-        paused,
-        round,
-        hand,
-        submitted: answer ? [...answer.order] : null,
-        reveal: reveal ? { ...reveal, result: ctx.round?.results?.[playerId] ?? noResult(ctx) } : null,
-        leaderboard: top.some((e) => e.playerId === playerId) ? top : [...top, entry],
-        notice,
-      };
+      const mine = own(playerId);
+      return mine ? composePlayerView(shared(), mine) : null;
     },
   };
 }

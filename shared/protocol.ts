@@ -329,6 +329,46 @@ export interface PlayerView {
   notice: RoomNotice | null;
 }
 
+/**
+ * The part of a phone's view that is the same for every player of a room (issue 10): sent once per room
+ * event as ONE Socket.IO room broadcast (`room:shared`), so a 2000-phone room costs one encoding, and the
+ * reveal's trace travels once per room. The phone rebuilds its PlayerView with `composePlayerView`
+ * (shared/player-view.ts) from the latest shared part and its own part (`player:own`).
+ */
+export interface PlayerShared {
+  code: string;
+  /** Increases with every broadcast of the room. */
+  seq: number;
+  /**
+   * Every player's own part was re-sent at this seq (phase change, scoring): an own part older than this
+   * does not go with this shared part (the phone waits for the fresh one, which follows at once).
+   */
+  ownSince: number;
+  playerCount: number;
+  phase: RoomPhase;
+  paused: boolean;
+  round: RoundInfo | null;
+  /** From the reveal on: true order, trace, explanation (the same for everyone). */
+  reveal: RevealInfo | null;
+  /** The top ten of the leaderboard. */
+  top: LeaderboardEntry[];
+  notice: RoomNotice | null;
+}
+
+/** What only this player sees (`player:own`, per socket): sent when it changed, not on every room event. */
+export interface PlayerOwn {
+  code: string;
+  /** The `PlayerShared.seq` this part was built with. */
+  seq: number;
+  you: PlayerView['you'];
+  hand: HandCard[];
+  submitted: string[] | null;
+  /** At the reveal: this player's result. */
+  result: RoundResult | null;
+  /** This player's leaderboard entry (the phone adds it under the top ten when it is not among them). */
+  entry: LeaderboardEntry | null;
+}
+
 export interface PracticeSettings {
   difficulties: Difficulty[]; // empty = all
   topics: Topic[]; // empty = all
@@ -350,7 +390,12 @@ export interface PracticeView {
 
 export interface ServerToClientEvents {
   'host:view': (view: HostView) => void;
+  /** A full view (join/rejoin acks and rare resyncs); room events come as `room:shared` + `player:own`. */
   'player:view': (view: PlayerView) => void;
+  /** The part of the player view shared by the whole room: one broadcast per room event. */
+  'room:shared': (shared: PlayerShared) => void;
+  /** This player's own part, sent when it changed. */
+  'player:own': (own: PlayerOwn) => void;
   'practice:view': (view: PracticeView) => void;
   /** This player was removed by the host; the client should forget its token. */
   'player:kicked': (info: { message: string }) => void;

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createApp, type AppOptions, type GameServer } from '../../server/app.ts';
 import type { Deps } from '../../server/deps.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
+import { composePlayerView, ownMatches } from '../../shared/player-view.ts';
+import type { ClientToServerEvents, PlayerOwn, PlayerShared, ServerToClientEvents } from '../../shared/protocol.ts';
 import { FAKE_DECK, testDeps } from './helpers.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -42,11 +43,22 @@ export class TestClient {
   readonly socket: ClientSocket;
   readonly received: Received[] = [];
   private waiters: (() => void)[] = [];
+  private shared: PlayerShared | null = null;
+  private own: PlayerOwn | null = null;
 
   constructor(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
     this.socket = connect(url, { forceNew: true, transports: ['websocket'], reconnection: false, ...options });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
+      // A room event reaches a phone in two parts (issue 10): the room's shared part and the phone's
+      // own part. Like the phone (client PlayerSession), rebuild the player view when both go together
+      // and record it as a 'player:view', so tests read exactly what a phone would show.
+      if (event === 'player:view') this.own = null;
+      if (event === 'room:shared') this.shared = payload as PlayerShared;
+      if (event === 'player:own') this.own = payload as PlayerOwn;
+      if ((event === 'room:shared' || event === 'player:own') && this.shared && this.own && ownMatches(this.shared, this.own)) {
+        this.received.push({ event: 'player:view', payload: composePlayerView(this.shared, this.own) });
+      }
       for (const w of this.waiters.splice(0)) w();
     });
   }

@@ -3,7 +3,8 @@
 // submit it. Components only read this state and call its methods. An answer given while the game
 // is paused (or refused because a pause arrived on its way) is kept and sent as soon as the room
 // resumes, so a pause never costs a player their answer.
-import type { PlayerView } from '../../../../shared/protocol.ts';
+import { composePlayerView, ownMatches } from '../../../../shared/player-view.ts';
+import type { PlayerOwn, PlayerShared, PlayerView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { Hand } from '../hand.svelte.ts';
 import { normalizeCode } from '../route.ts';
@@ -25,6 +26,9 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
   #tried = '';
   /** An answer waiting for the pause to end (the round it belongs to). */
   #queued = $state<number | null>(null);
+  /** The room's latest shared part and this player's latest own part (the server sends them apart). */
+  #shared: PlayerShared | null = null;
+  #own: PlayerOwn | null = null;
 
   /** `pendingNickname`: a join to perform as soon as the session starts (typed on the landing page). */
   constructor(conn: Connection, code: string | null, pendingNickname: string | null = null) {
@@ -66,7 +70,15 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
   /** Subscribes to the server and rejoins with a stored token; returns the cleanup. */
   start(): () => void {
     const offs = [
-      this.conn.on('player:view', (view) => this.#receive(view)),
+      this.conn.on('player:view', (view) => this.#receiveFull(view)),
+      this.conn.on('room:shared', (shared) => {
+        this.#shared = shared;
+        this.#compose();
+      }),
+      this.conn.on('player:own', (own) => {
+        this.#own = own;
+        this.#compose();
+      }),
       this.conn.on('player:kicked', ({ message }) => {
         this.#forgetSeat();
         this.#notice = message || 'The host removed you from this game.';
@@ -101,7 +113,7 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     this.#seat = { code, playerToken: reply.playerToken, nickname: reply.view.you.nickname };
     playerSeats.set(this.#seat);
     playerSeats.rememberNickname(nickname);
-    this.#receive(reply.view);
+    this.#receiveFull(reply.view);
     return true;
   }
 
@@ -112,7 +124,7 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     const reply = await this.send('room:rejoin', { code: seat.code, playerToken: seat.playerToken }, true);
     if (reply.ok) {
       this.dismissError();
-      this.#receive(reply.view);
+      this.#receiveFull(reply.view);
       return true;
     }
     if (reply.code === 'OFFLINE') {
@@ -171,6 +183,20 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
     this.#forgetSeat();
     this.setView(null);
     this.setStage('join');
+  }
+
+  /** A whole view (join/rejoin): own parts sent before it are stale; the server sends a fresh one next. */
+  #receiveFull(view: PlayerView): void {
+    this.#own = null;
+    this.#receive(view);
+  }
+
+  /** Rebuilds the view when the room's shared part and this player's own part go together. */
+  #compose(): void {
+    const shared = this.#shared;
+    const own = this.#own;
+    if (!shared || !own || shared.code !== this.#code || !ownMatches(shared, own)) return;
+    this.#receive(composePlayerView(shared, own));
   }
 
   #receive(view: PlayerView): void {
