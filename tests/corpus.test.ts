@@ -1,5 +1,5 @@
 // The real-world corpus: every snippet in tests/corpus/ (taken from public quiz pages, interview
-// collections, Node's documentation, tutorials and gists; the first line of each names its source)
+// collections, Node's documentation, MDN and tutorials; the first line of each names its source)
 // must simulate exactly as the real `node` printed it (scripts/record-corpus.ts), end the same way,
 // and be flagged as a race when node's own runs differed. Only output a one-line card cannot show
 // (a console call printing several lines, %o) may instead be refused with a line:column message.
