@@ -1,5 +1,5 @@
 // The real-world corpus (tests/corpus/): snippets taken from public quiz pages, interview-question
-// collections, Node's documentation, tutorials and gists, each with what the real `node` printed
+// collections, Node's documentation, MDN and tutorials, each with what the real `node` printed
 // (recorded by scripts/record-corpus.ts). This module loads them and judges the engine on one
 // snippet: exact output and exit, a race flagged when node's own runs differed, or a refusal naming
 // line:column that only output a one-line card cannot show (several lines, %o) may earn.
