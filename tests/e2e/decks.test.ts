@@ -163,10 +163,10 @@ describe('an instructor with a deck', () => {
     await teacher.getByRole('button', { name: 'Start game' }).click();
     for (const phone of phones) await phone.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
     expect(room.actor.getSnapshot().context.round!.entry.snippet.title).toBe('Ticks before promises');
-    for (const phone of phones) {
-      await phone.getByRole('button', { name: 'Submit my order' }).click();
-      await phone.getByText('Answer sent').waitFor();
-    }
+    await phones[0].getByRole('button', { name: 'Submit my order' }).click();
+    await phones[0].getByText('Answer sent').waitFor();
+    // The last answer closes the round at once (everyone answered): the reveal follows.
+    await phones[1].getByRole('button', { name: 'Submit my order' }).click();
     await expect.poll(() => phaseOf(room.actor.getSnapshot()), { timeout: 15_000 }).toBe('reveal');
     await phones[0].getByRole('heading', { name: 'Why' }).waitFor({ timeout: 15_000 });
     await shot(phones[0], 'decks-live-reveal-360x640', false);
@@ -176,7 +176,7 @@ describe('an instructor with a deck', () => {
     await student.goto(practiceUrl);
     await student.getByTestId('deck-practice').waitFor();
     await student.getByRole('button', { name: 'Start practice' }).click();
-    await student.getByRole('button', { name: 'Submit my order' }).waitFor({ timeout: 15_000 });
+    await student.getByRole('button', { name: 'Check my order' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => student.locator('body').textContent()).toContain('Ticks before promises');
     // The live room's next snippet (the bank one) is not dealt: the run has the one revealed snippet only.
     await expect.poll(() => student.locator('body').textContent()).toMatch(/Round 1 of 1/);

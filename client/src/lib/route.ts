@@ -8,6 +8,7 @@ export type Route =
   | { name: 'host' }
   | { name: 'play'; code: string | null }
   | { name: 'practice' }
+  | { name: 'library' }
   | { name: 'not-found'; path: string };
 
 /** Room codes are shown in upper case; people type them any way. */
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string, search = '', hash = ''): Route {
   }
   if (first === 'host' && parts.length === 1) return { name: 'host' };
   if (first === 'practice' && parts.length === 1) return { name: 'practice' };
+  if (first === 'library' && parts.length === 1) return { name: 'library' };
   if ((first === 'join' || first === 'play') && parts.length <= 2) {
     const raw = parts[1] ?? linkCode ?? '';
     return { name: 'play', code: normalizeCode(raw) || null };
@@ -53,6 +55,8 @@ export function routePath(route: Route): string {
       return '/host';
     case 'practice':
       return '/practice';
+    case 'library':
+      return '/library';
     case 'play':
       return route.code ? `/play/${encodeURIComponent(route.code)}` : '/join';
     case 'not-found':

@@ -6,6 +6,7 @@
 import type { HostCommand, HostView, RoomSettings } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { hostSeat, type HostSeat } from '../storage.ts';
+import { pastGames, savedDecks } from '../library/saved.ts';
 import { Session } from './session.svelte.ts';
 
 export type HostStage = 'setup' | 'resuming' | 'live' | 'closed';
@@ -55,11 +56,14 @@ export class HostSession extends Session<HostView, HostStage> {
   }
 
   /** Opens a new room with these settings. */
-  async create(settings: Partial<RoomSettings> & { hostKey?: string }): Promise<boolean> {
+  async create(settings: Partial<RoomSettings> & { hostKey?: string; deck?: { deckId: string; editToken: string } }): Promise<boolean> {
     const reply = await this.send('room:create', settings);
     if (!reply.ok) return this.fail(reply.message);
     this.#seat = { code: reply.code, hostToken: reply.hostToken };
     hostSeat.set(this.#seat);
+    // The library's history lists the games hosted from this browser (client/src/lib/library/saved.ts).
+    const deckName = settings.deck ? (savedDecks.get(settings.deck.deckId)?.name ?? 'a deck') : null;
+    pastGames.add({ code: reply.code, hostToken: reply.hostToken, at: new Date().toISOString(), deckName });
     this.#receive(reply.view);
     return true;
   }

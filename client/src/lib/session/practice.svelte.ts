@@ -52,8 +52,8 @@ export class PracticeSession extends Session<PracticeView, PracticeStage> {
     };
   }
 
-  /** Starts a run. */
-  async begin(settings: Partial<PracticeSettings>): Promise<boolean> {
+  /** Starts a run (`deck`: a deck's practice id from a `/practice?deck=` link). */
+  async begin(settings: Partial<PracticeSettings> & { deck?: string }): Promise<boolean> {
     this.#newBest = false;
     const reply = await this.send('practice:start', settings);
     if (!reply.ok) return this.fail(reply.message);
