@@ -118,6 +118,17 @@ const ROWS: Row[] = [
     'process.exitCode = 2;',
     "console.log('set', process.exitCode);",
   ), ['set 2'], { module: 'module', exitCode: 2 }),
+  r("process 'beforeExit' can add work; 'exit' runs once at the end", lines(
+    "process.on('exit', (code) => console.log('exit', code, process.exitCode));",
+    'let n = 0;',
+    "process.on('beforeExit', () => { if (n++ < 2) setTimeout(() => console.log('more', n), 5); });",
+    "setTimeout(() => console.log('t'), 1);",
+  ), ['t', 'more 1', 'more 2', 'exit 0 undefined']),
+  r("process.exit runs 'exit' listeners, not 'beforeExit'", lines(
+    "process.on('exit', (code) => console.log('exit', code, process.exitCode));",
+    "process.on('beforeExit', () => console.log('never'));",
+    "console.log('a'); process.exit(4);",
+  ), ['a', 'exit 4 4'], { exitCode: 4 }),
   // console streams
   r('console.error and console.warn interleave with stdout as a terminal shows them', lines(
     "console.log('a'); console.error('b'); console.warn('w %d', 3); console.info('i'); console.debug('d');",

@@ -32,13 +32,17 @@ export function runProcess(host: Runtime, program: any): void {
       host.runPhase('timers');
     }
     let turns = 0;
-    while (host.alive()) {
-      if (++turns > MAX_TURNS) throw new SimulationError('budget', `The event loop went round more than ${MAX_TURNS} times`);
-      for (const phase of TURN_ORDER) {
-        if (phase === 'timers') host.iteration++;
-        host.runPhase(phase);
+    do {
+      while (host.alive()) {
+        if (++turns > MAX_TURNS) throw new SimulationError('budget', `The event loop went round more than ${MAX_TURNS} times`);
+        for (const phase of TURN_ORDER) {
+          if (phase === 'timers') host.iteration++;
+          host.runPhase(phase);
+        }
       }
-    }
+      // The loop is empty: process 'beforeExit' listeners may give it more work (Node's EmitProcessBeforeExit).
+    } while (host.beforeExit() && host.alive());
+    host.emitExit(host.exitCodeOnDrain());
     const code = host.exitCodeOnDrain();
     host.exit = { reason: 'normal', code };
     host.phase = 'exit';

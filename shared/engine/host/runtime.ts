@@ -81,6 +81,18 @@ export class Runtime implements EngineHost {
   exit: ProcessExit | null = null;
   /** The exit code when the loop runs dry (process.exitCode). */
   exitCodeOnDrain: () => number = () => 0;
+  /** Emits process 'beforeExit' (true when a listener ran); set by the process API. */
+  beforeExit: () => boolean = () => false;
+  /** Runs process 'exit' listeners with the exit code (once); set by the process API. */
+  exitListeners: (code: number) => void = () => {};
+  private exitEmitted = false;
+
+  /** Emits process 'exit' once, synchronously, as the process ends. */
+  emitExit(code: number): void {
+    if (this.exitEmitted) return;
+    this.exitEmitted = true;
+    this.exitListeners(code);
+  }
   /** How many timers the snippet created (no timers: no need to explore clock ticks). */
   timersCreated = 0;
   topLevelThis: unknown = undefined;
@@ -423,6 +435,7 @@ export class Runtime implements EngineHost {
     else message = `Uncaught ${this.describeValue(value)}`;
     this.exit = { reason, code: 1, message };
     this.phase = 'exit';
+    this.emitExit(1);
     this.step('exit', reason === 'uncaught-exception'
       ? `Uncaught exception (${message}): Node prints it and the process exits with code 1`
       : `Unhandled promise rejection (${message}): Node treats it as an uncaught exception and exits with code 1`, null);
@@ -431,6 +444,10 @@ export class Runtime implements EngineHost {
 
   /** process.exit(code): ends the process at once. */
   exitNow(code: number, text: string): never {
+    if (!this.exitEmitted) {
+      this.exit = { reason: 'process.exit', code };
+      this.emitExit(code);
+    }
     this.exit = { reason: 'process.exit', code };
     this.phase = 'exit';
     this.step('exit', text, this.callLoc());
