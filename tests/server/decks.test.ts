@@ -12,7 +12,11 @@ import { simulate } from '../../shared/engine/index.ts';
 import type { DeckDetail, DeckFile, SnippetCheck } from '../../shared/deck-protocol.ts';
 import type { HostView, PracticeView } from '../../shared/protocol.ts';
 import { closeSharedPool } from '../../server/simulation-pool.ts';
-import { commandTarget } from '../../server/room-machine.ts';
+import { commandTarget, phaseOf } from '../../server/room-machine.ts';
+import { openStore } from '../../server/store.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { client, startServer, type TestClient, type TestServer } from './socket-helpers.ts';
 
 const ORDERED = "console.log('sync');\nsetTimeout(() => console.log('timeout'), 0);\nPromise.resolve().then(() => console.log('then'));\nprocess.nextTick(() => console.log('tick'));";
@@ -355,5 +359,42 @@ describe('history', () => {
     expect(round.mostMisplaced).toEqual({ text: 'timeout', count: 1, percent: 50 });
     // The analysis does not leak a player's token.
     expect(JSON.stringify(res)).not.toContain(adaJoin.playerToken);
+  }, 60_000);
+});
+
+describe('durability', () => {
+  it('decks and a room playing a custom snippet survive a restart of the server on the same DATA_DIR', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'decks-'));
+    try {
+      let store = openStore({ dataDir: dir });
+      let server = await startServer({ store, limits: { eventsPerSocket: 100_000 } });
+      let c = await client(server.url);
+      const made = await c.ask('deck:create', { name: 'Kept', items: [custom(ORDERED)] });
+      expect(made.ok).toBe(true);
+      const room = await c.ask('room:create', { secondsPerRound: 60, deck: { deckId: made.deckId, editToken: made.editToken } });
+      const p = await client(server.url);
+      await p.ask('room:join', { code: room.code, nickname: 'Ada' });
+      expect(await c.ask('game:start', { code: room.code, hostToken: room.hostToken, ...commandTarget(server.server.registry.getRoom(room.code)!.actor.getSnapshot()) })).toEqual({ ok: true });
+      c.close();
+      p.close();
+      await server.close();
+      store.close();
+
+      store = openStore({ dataDir: dir });
+      server = await startServer({ store, limits: { eventsPerSocket: 100_000 } });
+      expect(server.server.registry.restoreRooms(0)).toBe(1);
+      const restored = server.server.registry.getRoom(room.code)!.actor.getSnapshot();
+      expect(['countdown', 'answering']).toContain(phaseOf(restored));
+      expect(restored.context.round!.entry.cards.map((x) => x.text)).toEqual(ORDERED_TRUTH);
+      c = await client(server.url);
+      const again = await c.ask('deck:get', { deckId: made.deckId, editToken: made.editToken });
+      expect(again.ok).toBe(true);
+      expect(again.deck.snippets[0].cards).toEqual(ORDERED_TRUTH);
+      c.close();
+      await server.close();
+      store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
