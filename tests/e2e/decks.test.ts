@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phaseOf } from '../../server/room-machine.ts';
-import { ARTIFACTS, buildClient, gzipSizes, launchBrowser, phoneContext, projectorContext, routeFiles, shot, startServer, watchErrors, type RunningServer } from './harness.ts';
+import { ARTIFACTS, axeCheck, buildClient, gzipSizes, launchBrowser, phoneContext, projectorContext, routeFiles, shot, startServer, watchErrors, type RunningServer } from './harness.ts';
 
 /** This test's own build folder, so another browser test building at the same time is left alone. */
 const BUILD = path.join(ARTIFACTS, 'e2e-decks-client');
@@ -85,6 +85,7 @@ describe('an instructor with a deck', () => {
     await expect.poll(() => teacher.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await expect.poll(() => teacher.locator('.cm-lint-marker-error').count()).toBe(1);
     await shot(teacher, 'decks-editor-error-1920x1080', false);
+    const axe: Record<string, string[]> = { editor: (await axeCheck(teacher)).map((f) => `${f.id} ${f.targets.join(' | ')}`) };
 
     // Fix it: the cards update; measure keystroke -> updated cards.
     await content.click();
@@ -133,11 +134,13 @@ describe('an instructor with a deck', () => {
     expect(await teacher.getByTestId('preview-output').locator('li').count()).toBeGreaterThanOrEqual(2);
     await teacher.getByRole('heading', { name: 'Explanation' }).waitFor();
     await shot(teacher, 'decks-library-preview-1920x1080', false);
+    axe.library = (await axeCheck(teacher)).map((f) => `${f.id} ${f.targets.join(' | ')}`);
     await teacher.getByRole('button', { name: `Add ${title} to the deck` }).click();
 
     // Save the deck: the practice link appears.
     await expect.poll(() => teacher.getByTestId('draft').locator('li').count()).toBe(2);
-    await teacher.getByLabel('Deck name').fill('Week 5: queues');
+    // Names are text, never HTML.
+    await teacher.getByLabel('Deck name').fill('Week 5: <i>queues</i>');
     await teacher.getByRole('button', { name: 'Save as a new deck' }).click();
     const link = teacher.getByTestId('practice-link');
     await link.waitFor({ timeout: 20_000 });
@@ -189,10 +192,14 @@ describe('an instructor with a deck', () => {
     const game = history.getByTestId('past-game').first();
     await game.locator('table.analysis').waitFor({ timeout: 15_000 });
     expect(await game.textContent()).toContain(`room ${code}`);
-    expect(await game.textContent()).toContain('Week 5: queues');
+    expect(await game.textContent()).toContain('Week 5: <i>queues</i>');
+    expect(await game.locator('i').count()).toBe(0);
     expect(await game.textContent()).toMatch(/2 players · average score \d+/);
     expect(await game.locator('tbody tr').first().textContent()).toMatch(/Ticks before promises\s*\d+% of 2/);
     await shot(history, 'decks-history-analysis-1920x1080', false);
+    axe.history = (await axeCheck(history)).map((f) => `${f.id} ${f.targets.join(' | ')}`);
+    console.log(`axe findings: ${JSON.stringify(axe, null, 1)}`);
+    expect(axe).toEqual({ editor: [], library: [], history: [] });
 
     expect(errors).toEqual([]);
   }, 240_000);
