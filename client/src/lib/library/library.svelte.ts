@@ -6,7 +6,7 @@
 import type { CustomSnippetInput, DeckDetail, DeckItemInput, LibrarySnippet, ModuleKind } from '../../../../shared/deck-protocol.ts';
 import type { Difficulty, Topic } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
-import { savedDecks } from './saved.ts';
+import { MAX_DECK_MESSAGE_CHARS, savedDecks } from './saved.ts';
 
 /** One snippet the library can show: from the bank or from one of my decks. */
 export interface LibraryItem {
@@ -165,9 +165,14 @@ export class LibraryState {
 
   /** Creates the deck (or saves the one being edited); the server checks and simulates every snippet. */
   async save(hostKey: string): Promise<boolean> {
+    const items = this.draft.map((d) => d.item);
+    const size = JSON.stringify(items).length;
+    if (size > MAX_DECK_MESSAGE_CHARS) {
+      this.say(null, `This deck is ${Math.round(size / 1000)} kB of code; a deck can be at most ${MAX_DECK_MESSAGE_CHARS / 1000} kB: split it in two.`);
+      return false;
+    }
     this.#busy = true;
     try {
-      const items = this.draft.map((d) => d.item);
       const saved = this.draftId ? savedDecks.get(this.draftId) : null;
       if (saved) {
         const reply = await this.#conn.request('deck:update', { deckId: saved.deckId, editToken: saved.editToken, name: this.draftName, items });

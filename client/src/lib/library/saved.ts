@@ -5,6 +5,12 @@
 
 const PREFIX = 'ela:';
 
+/**
+ * The largest deck message the server reads (Socket.IO maxHttpBufferSize is 64 kB; a bigger message
+ * would close the connection), with room for the rest of the request.
+ */
+export const MAX_DECK_MESSAGE_CHARS = 60_000;
+
 function read<T>(key: string, fallback: T): T {
   try {
     const raw = globalThis.localStorage?.getItem(PREFIX + key);
