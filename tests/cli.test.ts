@@ -91,7 +91,7 @@ describe('npm run simulate (scripts/simulate.ts)', () => {
   it('explains an unsupported construct with its place and exits 2', async () => {
     const run = await cli(file('unsupported.js'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Date.*\(2:13\)/);
+    expect(run.stderr).toMatch(/absolute time.*\(2:1\)/);
   });
 
   it('reports a missing file and a directory, keeps going with the others, and exits 2', async () => {
