@@ -40,7 +40,17 @@ const fileArg = args.indexOf('--failures-file');
 const failuresFile = fileArg >= 0 ? args[fileArg + 1] : null;
 const corpus = loadCorpus(undefined, args.includes('--recorded'));
 const bySnippet = new Map(corpus.map((s) => [s.file, s]));
-const verdicts = corpus.map((s) => ({ file: s.file, verdict: judge(s), nodeRace: isNodeRace(s.record) }));
+const judgeMs = new Map<string, number>();
+const verdicts = corpus.map((s) => {
+  const started = performance.now();
+  const verdict = judge(s);
+  judgeMs.set(s.file, performance.now() - started);
+  return { file: s.file, verdict, nodeRace: isNodeRace(s.record) };
+});
+const times = [...judgeMs.values()].sort((a, b) => a - b);
+const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+const slowest = [...judgeMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+const timing = `judging time per snippet (engine run(s) included, this machine, now): median ${pick(0.5).toFixed(0)} ms, p99 ${pick(0.99).toFixed(0)} ms; slowest: ${slowest.map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`).join(', ')}`;
 const figures = summarize(verdicts);
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -73,6 +83,8 @@ if (failuresFile) {
     `failing by owner: host ${count('host')}, language ${count('language')}`,
     '```',
     '',
+    timing,
+    '',
     '## How a snippet is judged (tests/helpers/corpus.ts)',
     '',
     '- Output: the engine\'s `output` lines must equal what `node f.js 2>&1` printed (stdout and stderr through one pipe),',
@@ -103,5 +115,6 @@ if (failuresFile) {
   writeFileSync(failuresFile, doc);
 }
 console.log(formatFigures(figures));
+console.log(timing);
 for (const r of rows) console.log(markdown ? r.line : r.text);
 for (const r of flagged) console.log(markdown ? r.line : r.text);

@@ -58,7 +58,7 @@ describe('real-world corpus', () => {
       return;
     }
     expect(describeVerdict(verdict)).toBe('exact');
-  }, 60_000);
+  }, 300_000); // not a timing assertion (benchmarks time the engine): a 10^7-step snippet re-run for its race check is slow on a loaded machine
 
   afterAll(() => {
     if (verdicts.length === 0) return;
