@@ -90,7 +90,7 @@ interface GameFigures {
 }
 
 /** Plays one game of PLAYERS bots for ROUNDS rounds on a fresh server keeping its rooms in `store`. */
-async function playGame(label: string, store: Store): Promise<GameFigures> {
+async function playGame(label: string, store: Store, rounds = ROUNDS): Promise<GameFigures> {
   const server = createApp({ deck, log: () => {}, countdownMs: 1000, store });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -107,7 +107,7 @@ async function playGame(label: string, store: Store): Promise<GameFigures> {
   const until = (test: (v: HostView) => boolean) =>
     new Promise<HostView>((resolve) => (view && test(view) ? resolve(view) : waiters.push({ test, resolve })));
   await new Promise<void>((resolve) => host.on('connect', () => resolve()));
-  const created = await host.emitWithAck('room:create', { rounds: ROUNDS, secondsPerRound: 20, maxPlayers: 200 });
+  const created = await host.emitWithAck('room:create', { rounds, secondsPerRound: 20, maxPlayers: 200 });
   if (!created.ok) throw new Error(created.message);
   const { code, hostToken } = created;
   const cmd = async (event: 'game:start' | 'game:next') => {
@@ -134,7 +134,7 @@ async function playGame(label: string, store: Store): Promise<GameFigures> {
   const gameStart = performance.now();
   await cmd('game:start');
   const revealLag: number[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
+  for (let round = 1; round <= rounds; round++) {
     await until((v) => v.phase === 'answering' && v.round?.number === round);
     const reveal = await until((v) => v.phase === 'reveal' && v.round?.number === round);
     // The reveal view is built and sent after the last answer is acknowledged; serverNow is when it was built.
@@ -172,6 +172,8 @@ async function playGame(label: string, store: Store): Promise<GameFigures> {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'arena-bench-'));
 const sqlite = openStore({ dataDir });
 const games: GameFigures[] = [];
+// A one-round warm-up game first (not reported): otherwise the first measured game pays for the JIT.
+await playGame('warm-up', nullStore, 1);
 games.push(await playGame('in-memory', nullStore));
 const costBefore = { ...journalCost };
 games.push(await playGame('sqlite store', sqlite));
