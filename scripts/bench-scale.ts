@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { createApp } from '../server/app.ts';
 import { loadDeck } from '../server/deck.ts';
+import { checkNickname } from '../server/nickname.ts';
 import { openStore } from '../server/store.ts';
 
 const { values } = parseArgs({
@@ -124,6 +125,14 @@ interface Figures {
   heapPerPlayerKb: number | null;
   load: string;
   errors: string[];
+}
+
+/** A nickname the server accepts (a few numbers read as words to the profanity filter). */
+function benchNickname(room: number, seat: number): string {
+  for (let k = 0; ; k++) {
+    const name = `Player ${room}.${seat}${'x'.repeat(k)}`;
+    if (checkNickname(name).ok) return name;
+  }
 }
 
 // ---- servers -----------------------------------------------------------------------------------------
@@ -236,7 +245,7 @@ async function playGame(
   let k = 0;
   for (const [r, code] of codes.entries()) {
     // One phone per room never answers: the host ends the round, so the reveal has a known start.
-    for (let i = 0; i < size.perRoom; i++) seats[k++ % phones.length].push({ code, nickname: `Player ${r}-${i}`, silent: i === 0 });
+    for (let i = 0; i < size.perRoom; i++) seats[k++ % phones.length].push({ code, nickname: benchNickname(r, i), silent: i === 0 });
   }
   const joinStart = now();
   const joins = await Promise.all(

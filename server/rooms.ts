@@ -16,7 +16,7 @@ import type { RoomContext, RoomEvent } from './room-types.ts';
 import { pickRounds } from './round.ts';
 import type { Rejection } from './rules.ts';
 import { nullStore, type Store } from './store.ts';
-import { roomViews } from './views.ts';
+import { leaderboardOf, roomViews } from './views.ts';
 
 /** What the server remembers on each socket: the rooms and practice runs it is attached to. */
 export interface SocketData {
@@ -39,6 +39,9 @@ export interface Owner {
 }
 
 export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Within a phase, the host view of a room of N players goes out at most every N x this many ms (issue 10). */
+export const HOST_MS_PER_PLAYER = 0.25;
 
 /** After a restart, how long a restored room waits for a player's phone to reconnect before counting it away. */
 export const RESTORE_GRACE_MS = 30_000;
@@ -106,6 +109,10 @@ export class LiveRoom {
   private lastPhaseKey = '';
   private lastPlayerCount = -1;
   private readonly dirty = new Set<string>();
+  /** The last full shared part sent (deltas name it), the leaderboard it showed, and whether a socket needs a full one. */
+  private lastFullSeq = 0;
+  private lastBoard: unknown = null;
+  private needFull = true;
   /** Who opened the room (null for a room restored after a restart). */
   owner: Owner | null = null;
   /** Server clock of the last join, command or answer: at the global cap, abandoned rooms idle longest go first. */
@@ -202,6 +209,7 @@ export class LiveRoom {
     this.nsp ??= socket.nsp;
     void socket.join(this.channel);
     this.dirty.add(playerId);
+    this.needFull = true;
     const player = this.actor.getSnapshot().context.players[playerId];
     if (player && !player.connected) this.send({ type: 'REJOIN', playerId });
     this.touch();
@@ -225,6 +233,7 @@ export class LiveRoom {
     if (playerId) {
       void socket.join(this.channel);
       this.dirty.add(playerId);
+      this.needFull = true;
     }
     if (playerId && this.actor.getSnapshot().context.players[playerId]?.connected === false) this.send({ type: 'REJOIN', playerId });
     this.scheduleBroadcast();
@@ -319,6 +328,34 @@ export class LiveRoom {
     }, wait);
   }
 
+  private hostTimer: NodeJS.Timeout | null = null;
+  private lastHostAt = 0;
+
+  /**
+   * The host view lists every player: in a big room it is large (about 250 bytes a player), so within a
+   * phase it goes out at most every HOST_MS_PER_PLAYER x players ms (a trailing send keeps it current);
+   * a new phase goes out at once.
+   */
+  private sendHostView(views: ReturnType<typeof roomViews> | null, now: boolean): void {
+    if (this.hostSockets.size === 0 || this.disposed) return;
+    const { deps, broadcastIntervalMs } = this.registry.options;
+    const players = this.playerSockets.size;
+    const interval = Math.max(broadcastIntervalMs, HOST_MS_PER_PLAYER * players);
+    const due = this.lastHostAt + interval - deps.now();
+    if (!now && due > 0) {
+      this.hostTimer ??= setTimeout(() => {
+        this.hostTimer = null;
+        this.sendHostView(null, true);
+      }, due);
+      return;
+    }
+    if (this.hostTimer) clearTimeout(this.hostTimer);
+    this.hostTimer = null;
+    this.lastHostAt = deps.now();
+    const host = (views ?? roomViews(this.actor.getSnapshot(), deps.now())).host();
+    for (const socket of this.hostSockets) if (!socket.data.stalled) socket.emit('host:view', host);
+  }
+
   /** What a change of it re-sends every player's own part: phase, round and pause. */
   private phaseKey(): string {
     const snapshot = this.actor.getSnapshot();
@@ -335,11 +372,8 @@ export class LiveRoom {
     this.lastBroadcastAt = now;
     const snapshot = this.actor.getSnapshot();
     const views = roomViews(snapshot, now);
-    if (this.hostSockets.size) {
-      const host = views.host();
-      for (const socket of this.hostSockets) if (!socket.data.stalled) socket.emit('host:view', host);
-    }
     const key = this.phaseKey();
+    this.sendHostView(views, key !== this.lastPhaseKey);
     const seq = ++this.seq;
     const shared = views.shared(seq, this.ownSince);
     // At the reveal and after, a newcomer can move others' ranks: everyone's own part is re-sent then too.
@@ -353,7 +387,25 @@ export class LiveRoom {
       return;
     }
     // A socket that stopped reading left the channel: nothing is queued for it (see socketStalled).
-    this.nsp.to(this.channel).emit('room:shared', shared);
+    // Within an open round or the lobby, when only counts changed (same leaderboard, no newcomer),
+    // phones get a small delta instead of the whole shared part.
+    const board = leaderboardOf(snapshot.context, snapshot.machine);
+    const countsOnly = !everyone && !this.needFull && this.lastFullSeq > 0 && board === this.lastBoard && (shared.phase === 'lobby' || shared.phase === 'countdown' || shared.phase === 'answering');
+    if (countsOnly) {
+      this.nsp.to(this.channel).emit('room:progress', {
+        code: this.code,
+        seq,
+        base: this.lastFullSeq,
+        playerCount: shared.playerCount,
+        answeredCount: shared.round?.answeredCount ?? null,
+        handCount: shared.round?.playerCount ?? null,
+      });
+    } else {
+      this.nsp.to(this.channel).emit('room:shared', shared);
+      this.lastFullSeq = seq;
+      this.lastBoard = board;
+      this.needFull = false;
+    }
     const send = (playerId: string) => {
       const sockets = this.playerSockets.get(playerId);
       if (!sockets) return;
@@ -373,6 +425,7 @@ export class LiveRoom {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.hostlessTimer) clearTimeout(this.hostlessTimer);
     if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
+    if (this.hostTimer) clearTimeout(this.hostTimer);
     if (this.restoreGraceTimer) clearTimeout(this.restoreGraceTimer);
     this.actor.stop();
     const sockets = [...this.hostSockets, ...[...this.playerSockets.values()].flatMap((s) => [...s])];

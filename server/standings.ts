@@ -55,6 +55,11 @@ export class NicknameOrder {
     return this.position;
   }
 
+  /** The players in nickname order (then id), as of the last update. */
+  list(): readonly { id: string; nickname: string }[] {
+    return this.sorted;
+  }
+
   private remove(id: string): void {
     const at = this.sorted.findIndex((s) => s.id === id);
     if (at >= 0) this.sorted.splice(at, 1);
@@ -65,9 +70,11 @@ export class NicknameOrder {
 
 /** Ranked players: equal score and equal total time share a rank (1, 1, 3...). */
 export function rankPlayers(players: Record<string, PlayerState>, order: NicknameOrder): { p: PlayerState; rank: number }[] {
-  const position = order.update(players);
-  const list = Object.values(players);
-  list.sort((a, b) => b.score - a.score || a.totalMs - b.totalMs || position.get(a.id)! - position.get(b.id)!);
+  order.update(players);
+  // Start from nickname order, then a stable sort by score and time: ties keep nickname order, and in the
+  // lobby (everyone at 0) the list is already sorted, which TimSort passes through in linear time.
+  const list = order.list().map((s) => players[s.id]);
+  list.sort((a, b) => b.score - a.score || a.totalMs - b.totalMs);
   let rank = 0;
   return list.map((p, i) => {
     const prev = list[i - 1];

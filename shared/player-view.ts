@@ -2,7 +2,7 @@
 // room (`room:shared`, one broadcast per room event) and the player's own part (`player:own`, per socket,
 // only when it changed). Used by the server (views.ts builds full views the same way) and by the phone
 // (client/src/lib/session/player.svelte.ts), so both always agree on what a PlayerView is.
-import type { PlayerOwn, PlayerShared, PlayerView } from './protocol.ts';
+import type { PlayerOwn, PlayerShared, PlayerView, RoomProgress } from './protocol.ts';
 
 /** True when `own` goes with `shared` (it is at least as fresh as the last full refresh of own parts). */
 export function ownMatches(shared: PlayerShared, own: PlayerOwn): boolean {
@@ -27,4 +27,18 @@ export function composePlayerView(shared: PlayerShared, own: PlayerOwn): PlayerV
     leaderboard: !entry || top.some((e) => e.playerId === entry.playerId) ? top : [...top, entry],
     notice: shared.notice,
   };
+}
+
+/**
+ * The shared part after a `room:progress` delta, or null when the delta does not apply to it (it was
+ * built on another shared part: the phone keeps what it has; the next full shared part comes soon).
+ */
+export function applyProgress(shared: PlayerShared, progress: RoomProgress): PlayerShared | null {
+  if (progress.code !== shared.code || progress.base !== shared.seq) return null;
+  const round =
+    shared.round && progress.answeredCount !== null
+      ? { ...shared.round, answeredCount: progress.answeredCount, playerCount: progress.handCount ?? shared.round.playerCount }
+      : shared.round;
+  // `seq` stays the base's: further deltas name it, and own parts are checked against ownSince.
+  return { ...shared, playerCount: progress.playerCount, round };
 }

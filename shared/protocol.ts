@@ -355,6 +355,23 @@ export interface PlayerShared {
   notice: RoomNotice | null;
 }
 
+/**
+ * While a round is open (or players gather in the lobby), a room event that changed only counts is sent
+ * as this small delta (`room:progress`, one room broadcast) instead of the whole shared part: the phone
+ * applies it to its latest PlayerShared (`applyProgress` in shared/player-view.ts).
+ */
+export interface RoomProgress {
+  code: string;
+  seq: number;
+  /** The shared part this delta applies to (the phone ignores a delta for another one). */
+  base: number;
+  playerCount: number;
+  /** Answers in so far (null outside a round). */
+  answeredCount: number | null;
+  /** Players holding cards this round (null outside a round). */
+  handCount: number | null;
+}
+
 /** What only this player sees (`player:own`, per socket): sent when it changed, not on every room event. */
 export interface PlayerOwn {
   code: string;
@@ -396,6 +413,8 @@ export interface ServerToClientEvents {
   'room:shared': (shared: PlayerShared) => void;
   /** This player's own part, sent when it changed. */
   'player:own': (own: PlayerOwn) => void;
+  /** Counts that changed within a phase (answers, joins): applied to the latest shared part. */
+  'room:progress': (progress: RoomProgress) => void;
   'practice:view': (view: PracticeView) => void;
   /** This player was removed by the host; the client should forget its token. */
   'player:kicked': (info: { message: string }) => void;

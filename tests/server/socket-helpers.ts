@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createApp, type AppOptions, type GameServer } from '../../server/app.ts';
 import type { Deps } from '../../server/deps.ts';
-import { composePlayerView, ownMatches } from '../../shared/player-view.ts';
-import type { ClientToServerEvents, PlayerOwn, PlayerShared, ServerToClientEvents } from '../../shared/protocol.ts';
+import { applyProgress, composePlayerView, ownMatches } from '../../shared/player-view.ts';
+import type { ClientToServerEvents, PlayerOwn, PlayerShared, RoomProgress, ServerToClientEvents } from '../../shared/protocol.ts';
 import { FAKE_DECK, testDeps } from './helpers.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -56,7 +56,8 @@ export class TestClient {
       if (event === 'player:view') this.own = null;
       if (event === 'room:shared') this.shared = payload as PlayerShared;
       if (event === 'player:own') this.own = payload as PlayerOwn;
-      if ((event === 'room:shared' || event === 'player:own') && this.shared && this.own && ownMatches(this.shared, this.own)) {
+      if (event === 'room:progress' && this.shared) this.shared = applyProgress(this.shared, payload as RoomProgress) ?? this.shared;
+      if ((event === 'room:shared' || event === 'player:own' || event === 'room:progress') && this.shared && this.own && ownMatches(this.shared, this.own)) {
         this.received.push({ event: 'player:view', payload: composePlayerView(this.shared, this.own) });
       }
       for (const w of this.waiters.splice(0)) w();

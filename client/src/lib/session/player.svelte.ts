@@ -3,7 +3,7 @@
 // submit it. Components only read this state and call its methods. An answer given while the game
 // is paused (or refused because a pause arrived on its way) is kept and sent as soon as the room
 // resumes, so a pause never costs a player their answer.
-import { composePlayerView, ownMatches } from '../../../../shared/player-view.ts';
+import { applyProgress, composePlayerView, ownMatches } from '../../../../shared/player-view.ts';
 import type { PlayerOwn, PlayerShared, PlayerView } from '../../../../shared/protocol.ts';
 import type { Connection } from '../connection.svelte.ts';
 import { Hand } from '../hand.svelte.ts';
@@ -77,6 +77,12 @@ export class PlayerSession extends Session<PlayerView, PlayerStage> {
       }),
       this.conn.on('player:own', (own) => {
         this.#own = own;
+        this.#compose();
+      }),
+      this.conn.on('room:progress', (progress) => {
+        const next = this.#shared && applyProgress(this.#shared, progress);
+        if (!next) return;
+        this.#shared = next;
         this.#compose();
       }),
       this.conn.on('player:kicked', ({ message }) => {
