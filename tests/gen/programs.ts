@@ -35,7 +35,10 @@ export function generateProgram(seed: number, index: number): GeneratedProgram {
   const flavor = rng.weighted<Flavor>({
     timers: 16, promises: 16, async: 16, ticks: 12, io: 9, mixed: 22, race: 5, crash: 4,
   });
-  const module = rng.chance(0.18) ? 'module' : 'commonjs';
+  // Deliberate races stay CommonJS: at an ES module's top level, setTimeout 0 against setImmediate is
+  // no race (the module body runs after the loader's file read, so the immediate always wins).
+  const esm = rng.chance(0.18);
+  const module = esm && flavor !== 'race' ? 'module' : 'commonjs';
   const writer = new ProgramWriter(rng, module, flavor);
   const source = writer.write();
   return { name: `seed${seed}-${String(index).padStart(3, '0')}-${flavor}${module === 'module' ? '-esm' : ''}`, source, module, flavor };
