@@ -96,7 +96,7 @@ if (failuresFile) {
     '  line where they part (`real Node may print "X" or "Y"`). The fs.readFile race text names neither printed line, and the',
     '  engine\'s own run there prints the file read before a 0 ms timer, which node did not do in 24 of 24 runs.',
     '- Refusals: only a console call whose text spans several lines or uses %o (seen by a probe run in node) may be refused,',
-    '  and the message must end with `(line:column)`; `.catch(console.log)` of an Error is refused without a location.',
+    '  and the message must end with `(line:column)`.',
     '- Syntax errors: if node stopped on a SyntaxError, a syntax refusal on the same line counts as exact.',
     '',
     '## Failing snippets',
