@@ -146,7 +146,8 @@ export function install(host: Runtime): void {
       let start = 0;
       if (timer.repeat) start = host.clock.read();
       host.aboutToRun(timer.name);
-      host.step('timer-fired', `Timer due at ${timer.start + msecs} ms fires: runs ${timer.label}`, timer.loc, { jobId: timer.id, queue: 'timers' });
+      const late = now - (timer.start + msecs);
+      host.step('timer-fired', `Timer due at ${timer.start + msecs} ms fires${late > 1 ? ` ${late} ms late (the loop was busy until ${now} ms)` : ''}: runs ${timer.label}`, timer.loc, { jobId: timer.id, queue: 'timers' });
       const cb = timer.callback;
       try {
         host.atJob(timer.loc, () => host.runMacrotaskCallback(cb, timer.handle, timer.args));
