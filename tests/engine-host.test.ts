@@ -337,3 +337,15 @@ describe('the language sees the host only through host-interface.ts', () => {
     expect(apis.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('the replay of the blocking demo', () => {
+  it('shows the busy loop moving the clock and the timer firing overdue', () => {
+    const result = simulate("const start = Date.now();\nsetTimeout(() => console.log('timeout'), 10);\nwhile (Date.now() - start < 100) {}\nconsole.log('done');");
+    expect(result.output).toEqual(['done', 'timeout']);
+    const done = result.trace.find((s) => s.kind === 'print' && s.card === 0)!;
+    expect(done.snapshot.time).toBe(100);
+    expect(done.snapshot.queues.timers.map((t) => t.due)).toEqual([10]);
+    const fired = result.trace.find((s) => s.kind === 'timer-fired')!;
+    expect(fired.text).toBe('Timer due at 10 ms fires 90 ms late (the loop was busy until 100 ms): runs setTimeout callback (line 2)');
+  });
+});
