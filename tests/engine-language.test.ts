@@ -358,6 +358,62 @@ const ROWS: Row[] = [
     ].join('\n'),
     out: ["block 1 A", "2 20"],
   },
+  {
+    name: "tagged templates: strings, raw, one frozen array per site",
+    code: [
+      "function tag(s, ...v) { return s.raw.join('|') + ':' + v.join(','); }",
+      "console.log(tag`a${1}b${2}c`, String.raw`x\\ny`);",
+      "const sites = []; for (let i = 0; i < 2; i++) sites.push(((s) => s)`q`);",
+      "console.log(sites[0] === sites[1], Object.isFrozen(sites[0]));",
+    ].join('\n'),
+    out: ["a|b|c:1,2 x\\ny", "true true"],
+  },
+  {
+    name: "array holes and sparse arrays print like node",
+    code: [
+      "const arr = [1, 2, 3]; arr[10] = 11;",
+      "console.log(arr, [1, , 3], [, ,], arr.length);",
+    ].join('\n'),
+    out: ["[ 1, 2, 3, <7 empty items>, 11 ] [ 1, <1 empty item>, 3 ] [ <2 empty items> ] 11"],
+  },
+  {
+    name: "delete of a variable in sloppy mode",
+    code: [
+      "var v = 1; x = 2;",
+      "console.log(delete v, delete x, typeof x, delete nothing);",
+    ].join('\n'),
+    out: ["false true undefined true"],
+  },
+  {
+    name: "Object.defineProperty on the snippet's own objects",
+    code: [
+      "const person = { name: 'Lydia' };",
+      "Object.defineProperty(person, 'age', { value: 21 });",
+      "console.log(person, Object.keys(person), person.age);",
+      "const o = {}; Object.defineProperty(o, 'g', { get() { return 7; }, enumerable: true });",
+      "console.log(o, o.g);",
+    ].join('\n'),
+    out: ["{ name: 'Lydia' } [ 'name' ] 21", "{ g: [Getter] } 7"],
+  },
+  {
+    name: "new.target",
+    code: [
+      "function F() { return new.target === undefined ? 'call' : 'new'; }",
+      "console.log(F(), typeof new F());",
+      "class P { constructor() { console.log(new.target.name); } }",
+      "class Q extends P {}",
+      "new Q();",
+    ].join('\n'),
+    out: ["call object", "Q"],
+  },
+  {
+    name: "generator objects are tagged [object Generator]",
+    code: [
+      "function* g() {}",
+      "console.log(String(g()), Object.prototype.toString.call(g()), g());",
+    ].join('\n'),
+    out: ["[object Generator] [object Generator] Object [Generator] {}"],
+  },
 ];
 
 function raceUnderStall(code: string, module: 'commonjs' | 'module'): boolean {
