@@ -267,6 +267,7 @@ const REFUSALS: { name: string; code: string; message: RegExp; at: string }[] = 
   { name: 'printing Date.now()', code: "const x = 1;\nconsole.log('now', Date.now());", message: /absolute time/, at: '2:1' },
   { name: 'printing a derived absolute time', code: 'const t = Date.now() % 1000;\nconsole.log(t);', message: /absolute time/, at: '2:1' },
   { name: 'printing performance.now()', code: 'const t = performance.now();\nconsole.log(t - 0);', message: /absolute time/, at: '2:1' },
+  { name: 'a sub-millisecond measurement (performance against whole Date ms)', code: 'const a = new Date(); const t0 = performance.now();\nwhile (new Date() - a < 30) {}\nconsole.log(performance.now() - t0 >= 30);', message: /sub-millisecond/, at: '3:1' },
   { name: 'printing a Date', code: 'console.log(new Date());', message: /printing a Date/, at: '1:1' },
   { name: 'a calendar field', code: 'const d = new Date();\nconsole.log(d.getHours());', message: /Date\.prototype\.getHours/, at: '2:13' },
   { name: 'console.trace', code: "console.trace('here');", message: /console\.trace/, at: '1:1' },

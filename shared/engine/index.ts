@@ -93,7 +93,7 @@ function refuseAbsoluteTime(base: Runtime, other: Runtime): void {
   const i = firstDifference(base.output, other.output);
   if (i < 0) return;
   const card = base.cards[i] ?? base.cards[base.cards.length - 1];
-  const message = 'Unsupported: this line prints a value computed from the absolute time (Date.now(), new Date() or performance.now()), which is never the same twice in node; print a difference of two whole-millisecond readings instead';
+  const message = 'Unsupported: this line prints a value computed from the absolute time (Date.now(), new Date() or performance.now()) or a sub-millisecond measurement, which is never the same twice in node; print a difference of two whole-millisecond readings instead';
   if (!card) throw new SimulationError('unsupported', message);
   throw new SimulationError('unsupported', message, card.loc.start.line, card.loc.start.column);
 }

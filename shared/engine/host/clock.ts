@@ -4,8 +4,9 @@
 // (1600 reads), while a few readings in straight-line code stay within the same millisecond.
 // The loop and timers see whole milliseconds (libuv's uv_now); performance.now() sees the fraction.
 // Where the clock starts (the epoch Date.now() counts from, performance's time origin) is a parameter:
-// simulate() runs a snippet that reads the clock a second time from another epoch, and any console line
-// that changes printed an absolute time (never the same twice in node), which is refused.
+// simulate() runs a snippet that reads the clock a second time from another epoch (and another phase of
+// the first millisecond), and any console line that changes printed an absolute time, or a measurement
+// finer than whole Date milliseconds (never the same twice in node), which is refused.
 // A Clock can also be told to tick over by one millisecond at a chosen read (or to stall every stretch
 // of work), which is how `simulate()` looks for orders that depend on wall-clock time.
 
@@ -18,7 +19,9 @@ export class Clock {
   private spanStart = true;
   /** Readings of the wall clock by the snippet itself (Date.now, new Date, performance.now). */
   snippetReads = 0;
-  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1, readonly era: ClockEra = ERAS[0]) {}
+  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1, readonly era: ClockEra = ERAS[0]) {
+    this.base = era.startMs;
+  }
   /** A reading that may tick over (uv_now after uv_update_time, getLibuvNow). */
   read(): number {
     const k = this.reads++;
@@ -70,10 +73,12 @@ export interface ClockEra {
   perfOrigin: number;
   /** Virtual CPU time one clock reading takes, in ms. */
   readCost: number;
+  /** Where in its first millisecond the process starts (Date.now() and performance.now() tick over at different moments). */
+  startMs: number;
 }
 
 /** The era every run uses, and the other one the absolute-time check compares it with. */
 export const ERAS: readonly [ClockEra, ClockEra] = [
-  { epoch: 1_700_000_000_000, perfOrigin: 31.25, readCost: 0.0625 },
-  { epoch: 1_733_333_337_777, perfOrigin: 47.8125, readCost: 0.078125 },
+  { epoch: 1_700_000_000_000, perfOrigin: 31.25, readCost: 0.0625, startMs: 0 },
+  { epoch: 1_733_333_337_777, perfOrigin: 47.8125, readCost: 0.078125, startMs: 0.9375 },
 ];
