@@ -92,6 +92,8 @@ export function canSuspend(node: AnyNode): boolean {
 export class FastPath {
   private readonly loops = new WeakMap<AnyNode, { run: CompiledLoop; returns: boolean } | null>();
   private readonly bodies = new WeakMap<AnyNode, FastBody | null>();
+  /** Nodes handed back to the evaluator so far (a body with none cannot let its scope escape). */
+  private genericUses = 0;
   /** Budget refusals already placed at their innermost loop. */
   private readonly located = new WeakSet<Error>();
 
@@ -128,6 +130,7 @@ export class FastPath {
   }
 
   private generic(node: AnyNode): Stmt {
+    this.genericUses++;
     const I = this.I;
     return (s) => I.runSync(I.execStatement(node, s));
   }
@@ -353,6 +356,7 @@ export class FastPath {
   // ------------------------------------------------------------------------------ expressions
 
   private genericExpr(node: AnyNode): Expr {
+    this.genericUses++;
     const I = this.I;
     return (s) => I.runSync(I.evaluate(node, s));
   }
@@ -649,6 +653,8 @@ export class FastPath {
     let lastFn: Function | null = null;
     let lastClosure: Closure | undefined;
     let lastBody: FastBody | null = null;
+    /** Scopes of finished calls of lastFn, when its body lets them be reused. */
+    let spare: Scope[] = [];
     const invoke = (fn: unknown, thisArg: unknown, s: Scope): unknown => {
       const list: unknown[] = new Array(argc);
       for (let i = 0; i < argc; i++) list[i] = args[i](s);
@@ -657,9 +663,10 @@ export class FastPath {
           lastFn = fn;
           lastClosure = I.closures.get(fn);
           lastBody = lastClosure === undefined ? null : this.fastBody(lastClosure);
+          spare = [];
         }
         if (lastClosure === undefined) return I.callNative(fn, thisArg, list, node);
-        if (lastBody !== null) return this.callFast(lastClosure, lastBody, fn, thisArg, list, node);
+        if (lastBody !== null) return this.callFast(lastClosure, lastBody, fn, thisArg, list, node, lastBody.reusable ? spare : null);
       }
       return I.runSync(I.callValue(fn, thisArg, list, node, null));
     };
@@ -705,6 +712,23 @@ export class FastPath {
         (n) => n.type !== 'FunctionExpression' && n.type !== 'FunctionDeclaration',
       );
       if (!info.usesArguments && !usesThis) {
+        const genericBefore = this.genericUses;
+        body = this.compileBody(node, info);
+        // No closure and no evaluator code inside: nothing can keep the activation's scope after the
+        // call returns, so the call site may reuse it for the next call.
+        if (body && this.genericUses === genericBefore && !body.hoists && !someNode(node.body, (n) => CLOSURE_NODES.has(n.type), () => true)) {
+          body.reusable = true;
+        }
+      }
+    }
+    this.bodies.set(node, body);
+    return body;
+  }
+
+  private compileBody(node: AnyNode, info: FunctionInfo): FastBody {
+    let body: FastBody;
+    {
+      {
         const params = node.params.map((p: AnyNode) => p.name as string);
         const only = node.body.type === 'BlockStatement' && node.body.body.length === 1 ? node.body.body[0] : null;
         if (only && only.type === 'ReturnStatement' && only.argument && !info.varNames.length && !info.funcDecls.length && !info.blockFuncNames.length) {
@@ -715,43 +739,51 @@ export class FastPath {
             if (++I.steps > I.stepBudget) throw I.budgetExceeded(only);
             return value(s);
           };
-          body = { params, info, statements: null, list: null, expression, hoists: false };
+          body = { params, info, statements: null, list: null, expression, hoists: false, reusable: false };
         } else body = node.body.type === 'BlockStatement'
           ? {
             params, info, statements: this.statements(node.body.body), list: node.body.body, expression: null,
             // hoistFunctionBody declares vars, functions, lexical names and Annex B names: often none.
             hoists: info.varNames.length + info.funcDecls.length + info.blockFuncNames.length > 0 || node.body.body.some(declaresLexically),
+            reusable: false,
           }
-          : { params, info, statements: null, list: null, expression: this.expression(node.body), hoists: false };
+          : { params, info, statements: null, list: null, expression: this.expression(node.body), hoists: false, reusable: false };
       }
     }
-    this.bodies.set(node, body);
     return body;
   }
 
   /** callClosure + functionBody for a function `fastBody` accepted: same frames, depth limit and scopes. */
-  private callFast(closure: Closure, body: FastBody, fn: Function, thisArg: unknown, args: unknown[], node: AnyNode): unknown {
+  private callFast(closure: Closure, body: FastBody, fn: Function, thisArg: unknown, args: unknown[], node: AnyNode, spare: Scope[] | null): unknown {
     const I = this.I;
     if (I.depth >= MAX_CALL_DEPTH) {
       throw errorAt('budget', `Runaway recursion: more than ${MAX_CALL_DEPTH} nested calls`, node ?? closure.node);
     }
     I.depth++;
     I.host.pushFrame(closure.name || `anonymous function${closure.node.loc ? ` (line ${closure.node.loc.start.line})` : ''}`, closure.loc);
+    let scope: Scope | undefined;
     try {
-      // `this` is never read by the body (see fastBody), so the activation records it as passed.
-      const ctx = closure.kind === 'arrow' ? null : {
-        thisValue: thisArg, initialized: true, homeObject: closure.homeObject, newTarget: undefined, closure, fnObject: fn,
-      };
-      const scope = new Scope(closure.scope, true, ctx, closure.strict);
-      scope.closure = closure;
       const params = body.params;
-      // bindPattern(param, arg, scope, 'let') on a fresh scope: a new initialised binding per name.
-      for (let i = 0; i < params.length; i++) scope.declare(params[i], args[i], true, true);
+      scope = spare !== null ? spare.pop() : undefined;
+      if (scope !== undefined) {
+        // A finished call's scope: only its parameters live in it; give them this call's arguments.
+        for (let i = 0; i < params.length; i++) scope.vars.get(params[i])!.value = args[i];
+      } else {
+        // `this` is never read by the body (see fastBody), so the activation records it as passed.
+        const ctx = closure.kind === 'arrow' ? null : {
+          thisValue: thisArg, initialized: true, homeObject: closure.homeObject, newTarget: undefined, closure, fnObject: fn,
+        };
+        scope = new Scope(closure.scope, true, ctx, closure.strict);
+        scope.closure = closure;
+        // bindPattern(param, arg, scope, 'let') on a fresh scope: a new initialised binding per name.
+        for (let i = 0; i < params.length; i++) scope.declare(params[i], args[i], true, true);
+      }
       if (body.expression) return body.expression(scope);
       if (body.hoists) I.hoistFunctionBody(body.list!, scope, body.info, false);
       const c = body.statements!(scope);
       return c && c.type === 'return' ? c.value : undefined;
     } finally {
+      if (spare !== null && scope !== undefined && spare.length < 8) spare.push(scope);
       I.host.popFrame();
       I.depth--;
     }
@@ -766,6 +798,8 @@ interface FastBody {
   expression: Expr | null;
   /** Whether hoistFunctionBody has anything to declare for this body. */
   hoists: boolean;
+  /** Whether a call's scope can be reused by the next call (see fastBody). */
+  reusable: boolean;
 }
 
 const NUMERIC_OPS: Record<string, ((a: number, b: number) => unknown) | undefined> = {
