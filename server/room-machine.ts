@@ -18,12 +18,13 @@
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { HostCommand, HostControl, HostTarget, RoomPhase, RoundDistribution, RoundResult } from '../shared/protocol.ts';
 import type { Deps } from './deps.ts';
-import { checkNickname, nicknameKey } from './nickname.ts';
+import { nicknameKey } from './nickname.ts';
 import { ranksOf } from './standings.ts';
 import { answerMs, dealCards, dealHand, pickRounds, roundDistribution, roundSeconds, scoreAnswer } from './round.ts';
 import type { HostEvent, PlayerState, RoomContext, RoomEvent, RoomInput, RoundRecord, RoundState } from './room-types.ts';
 import {
   CHECKS,
+  checkNicknameOnce,
   DEFAULT_REFUSALS,
   currentRoundNumber,
   everyoneAnswered,
@@ -120,7 +121,7 @@ export function createRoomMachine(deps: Deps) {
     actions: {
       addPlayer: assign(({ context, event }) => {
         assertEvent(event, 'JOIN');
-        const check = checkNickname(event.nickname);
+        const check = checkNicknameOnce(event.nickname);
         const nickname = check.ok ? check.nickname : event.nickname;
         const player: PlayerState = {
           id: event.playerId,

@@ -42,6 +42,8 @@ export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Reco
 
 /** Within a phase, the host view of a room of N players goes out at most every N x this many ms (issue 10). */
 export const HOST_MS_PER_PLAYER = 0.25;
+/** Within a phase, changes of a room of N players reach the phones at most every N x this many ms. */
+export const ROOM_MS_PER_PLAYER = 0.5;
 
 /** After a restart, how long a restored room waits for a player's phone to reconnect before counting it away. */
 export const RESTORE_GRACE_MS = 30_000;
@@ -320,8 +322,10 @@ export class LiveRoom {
   scheduleBroadcast(): void {
     if (this.broadcastTimer || this.disposed) return;
     const { broadcastIntervalMs, deps } = this.registry.options;
-    // A new phase goes out at once; changes within a phase (answers, joins) are coalesced.
-    const wait = this.phaseKey() !== this.lastPhaseKey ? 0 : Math.max(0, this.lastBroadcastAt + broadcastIntervalMs - deps.now());
+    // A new phase goes out at once; changes within a phase (answers, joins) are coalesced, over a
+    // longer interval in a big room (each broadcast is one write per phone: 2000 phones get counts once a second).
+    const interval = Math.max(broadcastIntervalMs, ROOM_MS_PER_PLAYER * this.playerSockets.size);
+    const wait = this.phaseKey() !== this.lastPhaseKey ? 0 : Math.max(0, this.lastBroadcastAt + interval - deps.now());
     this.broadcastTimer = setTimeout(() => {
       this.broadcastTimer = null;
       this.broadcast();

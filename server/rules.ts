@@ -27,10 +27,20 @@ export interface AimParams {
   phase: Aim;
 }
 
+/**
+ * checkNickname of the last nickname asked about: one JOIN asks three times (the refusal check, the
+ * machine's guard, the action), and the profanity matcher is the costliest part of a join.
+ */
+let lastNickname: { raw: string; result: ReturnType<typeof checkNickname> } | null = null;
+export function checkNicknameOnce(raw: string): ReturnType<typeof checkNickname> {
+  if (lastNickname?.raw !== raw) lastNickname = { raw, result: checkNickname(raw) };
+  return lastNickname.result;
+}
+
 /** Why this JOIN cannot happen given the room's players and lock (not its phase), or null. */
 export function joinProblem(ctx: RoomContext, ev: RoomEvent): Rejection | null {
   if (ev.type !== 'JOIN') return reject('INVALID_STATE', 'Not a join.');
-  const name = checkNickname(ev.nickname);
+  const name = checkNicknameOnce(ev.nickname);
   if (!name.ok) return reject('NAME_INVALID', name.message);
   const key = nicknameKey(name.nickname);
   if (isBanned(ctx, key, ev.deviceId ?? null)) return reject('KICKED', 'The host removed you from this game; ask the host if you think this is a mistake.');
