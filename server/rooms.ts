@@ -98,6 +98,7 @@ export class LiveRoom {
   private idleTimer: NodeJS.Timeout | null = null;
   private hostlessTimer: NodeJS.Timeout | null = null;
   private broadcastTimer: NodeJS.Timeout | null = null;
+  private broadcastImmediate: NodeJS.Immediate | null = null;
   private lastBroadcastAt = 0;
   /**
    * Player views travel in two parts (issue 10): the room's shared part as one Socket.IO room broadcast
@@ -320,17 +321,30 @@ export class LiveRoom {
 
   /** Queues a broadcast of fresh views; bursts of changes within the interval share one broadcast. */
   scheduleBroadcast(): void {
-    if (this.broadcastTimer || this.disposed) return;
+    if (this.disposed) return;
+    // A new phase goes out at once (right after the current I/O, even if an in-phase broadcast was
+    // waiting); changes within a phase (answers, joins) are coalesced, over a longer interval in a big
+    // room (each broadcast is one write per phone: 2000 phones get counts once a second).
+    if (this.phaseKey() !== this.lastPhaseKey) {
+      if (this.broadcastImmediate) return;
+      if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
+      this.broadcastTimer = null;
+      this.broadcastImmediate = setImmediate(() => {
+        this.broadcastImmediate = null;
+        this.broadcast();
+      });
+      return;
+    }
+    if (this.broadcastTimer || this.broadcastImmediate) return;
     const { broadcastIntervalMs, deps } = this.registry.options;
-    // A new phase goes out at once; changes within a phase (answers, joins) are coalesced, over a
-    // longer interval in a big room (each broadcast is one write per phone: 2000 phones get counts once a second).
     const interval = Math.max(broadcastIntervalMs, ROOM_MS_PER_PLAYER * this.playerSockets.size);
-    const wait = this.phaseKey() !== this.lastPhaseKey ? 0 : Math.max(0, this.lastBroadcastAt + interval - deps.now());
+    const wait = Math.max(0, this.lastBroadcastAt + interval - deps.now());
     this.broadcastTimer = setTimeout(() => {
       this.broadcastTimer = null;
       this.broadcast();
     }, wait);
   }
+
 
   private hostTimer: NodeJS.Timeout | null = null;
   private lastHostAt = 0;
@@ -377,7 +391,7 @@ export class LiveRoom {
     const snapshot = this.actor.getSnapshot();
     const views = roomViews(snapshot, now);
     const key = this.phaseKey();
-    this.sendHostView(views, key !== this.lastPhaseKey);
+    const hostNow = key !== this.lastPhaseKey;
     const seq = ++this.seq;
     const shared = views.shared(seq, this.ownSince);
     // At the reveal and after, a newcomer can move others' ranks: everyone's own part is re-sent then too.
@@ -388,6 +402,7 @@ export class LiveRoom {
     this.lastPlayerCount = shared.playerCount;
     if (this.playerSockets.size === 0 || !this.nsp) {
       this.dirty.clear();
+      this.sendHostView(views, hostNow);
       return;
     }
     // A socket that stopped reading left the channel: nothing is queued for it (see socketStalled).
@@ -420,6 +435,8 @@ export class LiveRoom {
     if (everyone) for (const playerId of this.playerSockets.keys()) send(playerId);
     else for (const playerId of this.dirty) send(playerId);
     this.dirty.clear();
+    // The phones first (they are many and waiting); the host's large view after them.
+    this.sendHostView(views, hostNow);
   }
 
   /** Stops the room; `tellClients` false leaves the phones waiting (a restart brings the room back). */
@@ -429,6 +446,7 @@ export class LiveRoom {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.hostlessTimer) clearTimeout(this.hostlessTimer);
     if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
+    if (this.broadcastImmediate) clearImmediate(this.broadcastImmediate);
     if (this.hostTimer) clearTimeout(this.hostTimer);
     if (this.restoreGraceTimer) clearTimeout(this.restoreGraceTimer);
     this.actor.stop();
