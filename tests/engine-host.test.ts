@@ -158,6 +158,30 @@ const ROWS: Row[] = [
     'const file = fileURLToPath(import.meta.url);',
     "console.log(file === url.fileURLToPath(import.meta.url), path.basename(file), path.extname(file), path.dirname(file) === path.join(file, '..'));",
   ), ['true prog.mjs .mjs true'], { module: 'module' }),
+  // AbortController and timers/promises with { signal }
+  r('AbortController: abort() runs the listeners at once; timers/promises rejects with AbortError two ticks later (finally)', lines(
+    "const { setImmediate: si, setTimeout: st } = require('node:timers/promises');",
+    'const ac = new AbortController(); const signal = ac.signal;',
+    'console.log(signal.aborted, signal.reason);',
+    "signal.addEventListener('abort', function (e) { console.log('listener', e.type, this === signal, signal.aborted); });",
+    "si('foobar', { signal }).then(console.log).catch((err) => console.log('caught', err.name, err.code, err.message, err.cause.name, String(err)));",
+    "st(10, 'x', { signal }).then(console.log, (err) => console.log('t', err.name));",
+    "Promise.resolve().then(() => console.log('m1')).then(() => console.log('m2')).then(() => console.log('m3')).then(() => console.log('m4'));",
+    "ac.abort(); ac.abort('again');",
+    'console.log(signal.aborted, signal.reason.name, signal.reason.message, signal.reason instanceof Error);',
+    "const ac2 = new AbortController(); ac2.abort('why');",
+    "si(1, { signal: ac2.signal }).catch((e) => console.log('pre', e.name, e.cause));",
+    "st(5, 'ok', { signal: new AbortController().signal }).then((v) => console.log('resolved', v));",
+    "const s3 = AbortSignal.abort(7); console.log(s3.aborted, s3.reason);",
+    "try { s3.throwIfAborted(); } catch (e) { console.log('thrown', e); }",
+  ), ['false undefined', 'listener abort true true', 'true AbortError This operation was aborted true', 'true 7', 'thrown 7', 'm1', 'pre AbortError why',
+    'm2', 'm3', 'm4', 't AbortError', 'caught AbortError ABORT_ERR The operation was aborted AbortError AbortError: The operation was aborted', 'resolved ok']),
+  r('an aborted setImmediate promise in an ES module (console.error to stderr)', lines(
+    "import { setImmediate as later } from 'node:timers/promises';",
+    'const ac = new AbortController();',
+    "later('v', { signal: ac.signal }).then(console.log).catch((err) => console.error(err.name));",
+    "ac.abort(); console.log('sync');",
+  ), ['sync', 'AbortError'], { module: 'module', stderr: [1] }),
   // timing rules (issue 7 item 4: no false race flags)
   r('setTimeout 0 and setImmediate created in a timer callback alone in its list: the immediate first', lines(
     'setTimeout(() => {',
@@ -274,6 +298,8 @@ const REFUSALS: { name: string; code: string; message: RegExp; at: string }[] = 
   { name: 'an unknown module', code: "const x = 1;\nrequire('http');", message: /require\('http'\).*'events'/, at: '2:1' },
   { name: 'an unknown ES import', code: "import http from 'node:http';", message: /import from 'node:http'/, at: '1:18' },
   { name: 'an Error printed by console.error as a callback', code: "console.log('a');\nPromise.reject(new Error('x')).catch(console.error);", message: /stack trace/, at: '2:1' },
+  { name: 'printing an AbortSignal', code: 'const ac = new AbortController();\nconsole.log(ac.signal);', message: /AbortSignal/, at: '2:1' },
+  { name: 'timers/promises with ref: false', code: "const t = require('timers/promises');\nt.setTimeout(5, 1, { ref: false });", message: /options/, at: '2:1' },
   { name: 'events.on (an async iterator of events)', code: "const events = require('events');\nconst e = new events.EventEmitter();\nevents.on(e, 'x');", message: /events\.on/, at: '3:1' },
 ];
 

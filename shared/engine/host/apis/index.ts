@@ -2,6 +2,7 @@
 // A new API (say requestAnimationFrame for a browser mode) is a new file exporting `install(host)`
 // plus one line in HOST_APIS. Names Node has but no API models are refused when read.
 import type { Runtime } from '../runtime.ts';
+import * as abort from './abort.ts';
 import * as consoleApi from './console.ts';
 import * as date from './date.ts';
 import * as events from './events.ts';
@@ -29,6 +30,7 @@ export const HOST_APIS: readonly HostApi[] = [
   date,
   events,
   util,
+  abort,
   timersPromises,
   url,
 ];
