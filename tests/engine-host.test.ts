@@ -24,6 +24,29 @@ interface Row {
 const r = (name: string, code: string, out: string[], extra: Partial<Row> = {}): Row => ({ name, code, out, ...extra });
 const lines = (...l: string[]) => l.join('\n');
 
+/**
+ * Minimized from the generated program seed20250611-099-timers. On a quiet machine node prints
+ * main, zero, ten; on a loaded one (load average 11 on the 2 cores) node stalled 100-130 ms between the
+ * main script's setTimeout(…, 50) and the first loop turn in 2 of 4 runs, so the 50 ms timer ran before the
+ * immediate, armed its 10 ms timer first, and a second stall put 'ten' before 'zero'. A stall that falls
+ * in the middle of a stretch of work (after its first clock reading) must count as a race under stallMs.
+ */
+const STALLED_MID_STRETCH = {
+  name: 'timers armed before and after a stall in the middle of the main script',
+  code: lines(
+    'setTimeout(() => {',
+    "  setTimeout(() => console.log('ten'), 10);",
+    '}, 50);',
+    'setImmediate(() => {',
+    '  setTimeout(() => {',
+    "    setTimeout(() => console.log('zero'), 0);",
+    '  }, 1);',
+    '});',
+    "console.log('main');",
+  ),
+  quiet: ['main', 'zero', 'ten'],
+};
+
 const ROWS: Row[] = [
   // events
   r('emit is synchronous and calls listeners in order, prepend first, once only once', lines(
@@ -182,6 +205,29 @@ const ROWS: Row[] = [
     "later('v', { signal: ac.signal }).then(console.log).catch((err) => console.error(err.name));",
     "ac.abort(); console.log('sync');",
   ), ['sync', 'AbortError'], { module: 'module', stderr: [1] }),
+  r('URL objects: fields, toString/JSON, a base, Invalid URL, fileURLToPath of a URL and its errors, pathToFileURL', lines(
+    "import url, { fileURLToPath, pathToFileURL, URL as U2 } from 'node:url';",
+    "const u = new URL('https://user:pw@example.com:8080/a/b c?x=1&y=2#frag');",
+    'console.log(u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash);',
+    'console.log(`${u}`, String(u), JSON.stringify({ u }), U2 === URL, url.URL === URL, u instanceof URL);',
+    "console.log(new URL('../c?q#h', 'http://x.org/a/b/').href, new URL('/p', u).href);",
+    "try { new URL('nope'); } catch (e) { console.log(e.name, e.code, e.message, e.input); }",
+    "console.log(fileURLToPath(new URL('file:///hello%20world/x.txt')), fileURLToPath('file://localhost/etc/a'), new URL('file:///hello world').pathname);",
+    "for (const bad of ['http://a/b', 'file://host/b', 'file:///a%2fb', 5]) { try { fileURLToPath(bad); } catch (e) { console.log(e.code, e.message); } }",
+    "const f = pathToFileURL('/tmp/a b/#x?%.txt');",
+    "console.log(f.href, f.pathname, pathToFileURL('/tmp/../a/').href);",
+  ), [
+    'https://user:pw@example.com:8080/a/b%20c?x=1&y=2#frag https://example.com:8080 https: user pw example.com:8080 example.com 8080 /a/b%20c ?x=1&y=2 #frag',
+    'https://user:pw@example.com:8080/a/b%20c?x=1&y=2#frag https://user:pw@example.com:8080/a/b%20c?x=1&y=2#frag {"u":"https://user:pw@example.com:8080/a/b%20c?x=1&y=2#frag"} true true true',
+    'http://x.org/a/c?q#h https://user:pw@example.com:8080/p',
+    'TypeError ERR_INVALID_URL Invalid URL nope',
+    '/hello world/x.txt /etc/a /hello%20world',
+    'ERR_INVALID_URL_SCHEME The URL must be of scheme file',
+    'ERR_INVALID_FILE_URL_HOST File URL host must be "localhost" or empty on linux',
+    'ERR_INVALID_FILE_URL_PATH File URL path must not include encoded / characters',
+    'ERR_INVALID_ARG_TYPE The "path" argument must be of type string or an instance of URL. Received type number (5)',
+    'file:///tmp/a%20b/%23x%3F%25.txt /tmp/a%20b/%23x%3F%25.txt file:///a/',
+  ], { module: 'module' }),
   // timing rules (issue 7 item 4: no false race flags)
   r('setTimeout 0 and setImmediate created in a timer callback alone in its list: the immediate first', lines(
     'setTimeout(() => {',
@@ -223,6 +269,7 @@ const ROWS: Row[] = [
     'let n = 0;',
     "setInterval(function () { console.log('tick', ++n); if (n === 3) clearInterval(this); }, 5);",
   ), ['tick 1', 'tick 2', 'tick 3']),
+  r(STALLED_MID_STRETCH.name, STALLED_MID_STRETCH.code, STALLED_MID_STRETCH.quiet),
 ];
 
 describe('host APIs: the engine prints each row', () => {
@@ -276,6 +323,16 @@ const RACES: { name: string; code: string; module?: 'commonjs' | 'module'; names
   },
 ];
 
+describe('a loaded machine stalls in the middle of a stretch of work (stallMs)', () => {
+  it('is deterministic on a quiet machine and a race once a 100 ms stall may fall after the first reading', () => {
+    const quiet = simulate(STALLED_MID_STRETCH.code, { trace: false });
+    expect({ deterministic: quiet.deterministic, output: quiet.output }).toEqual({ deterministic: true, output: STALLED_MID_STRETCH.quiet });
+    const loaded = simulate(STALLED_MID_STRETCH.code, { trace: false, stallMs: STALL_MS });
+    expect(loaded.deterministic).toBe(false);
+    expect(loaded.races.join('; ')).toMatch(/real Node may print "zero" or "ten"/);
+  });
+});
+
 describe('races name the two events that can swap', () => {
   for (const row of RACES) {
     it(row.name, () => {
@@ -300,6 +357,8 @@ const REFUSALS: { name: string; code: string; message: RegExp; at: string }[] = 
   { name: 'an Error printed by console.error as a callback', code: "console.log('a');\nPromise.reject(new Error('x')).catch(console.error);", message: /stack trace/, at: '2:1' },
   { name: 'printing an AbortSignal', code: 'const ac = new AbortController();\nconsole.log(ac.signal);', message: /AbortSignal/, at: '2:1' },
   { name: 'timers/promises with ref: false', code: "const t = require('timers/promises');\nt.setTimeout(5, 1, { ref: false });", message: /options/, at: '2:1' },
+  { name: 'printing a URL object', code: "const u = new URL('http://a.b/');\nconsole.log(u);", message: /URL object/, at: '2:1' },
+  { name: 'assigning a URL field', code: "const u = new URL('http://a.b/');\nu.pathname = '/x';", message: /changing built-in objects/, at: '2:1' },
   { name: 'events.on (an async iterator of events)', code: "const events = require('events');\nconst e = new events.EventEmitter();\nevents.on(e, 'x');", message: /events\.on/, at: '3:1' },
 ];
 
