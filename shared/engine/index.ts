@@ -6,7 +6,7 @@
 // In real Node every clock reading is a whole millisecond that may tick over between any two reads
 // (assuming each stretch of work between two sleeps takes under a millisecond). The engine re-runs
 // the snippet with the clock ticking one millisecond early at each read in turn, and once with every
-// stretch of work late; if any of these orders differs from the plain run, the order is a race.
+// stretch of work late (with stallMs > 1, also late from its j-th read on, for each j); if any of these orders differs from the plain run, the order is a race.
 // File reads are races with anything else in flight (see Runtime.pollPhase and ioRaceCheck).
 import { SimulationError } from './errors.ts';
 import { parseSnippet } from './parse.ts';
@@ -31,19 +31,23 @@ const MAX_CLOCK_SCENARIOS = 400;
 export function simulate(source: string, options: SimulateOptions = {}): SimulationResult {
   const module = options.module ?? 'commonjs';
   const program = parseSnippet(source, module);
-  const base = runOnce(program, source, options, new Clock(-1, false), options.trace ?? true);
-  if (base.clock.snippetReads > 0) refuseAbsoluteTime(base, runOnce(program, source, options, new Clock(-1, false, 1, ERAS[1]), false));
+  const base = runOnce(program, source, options, new Clock(-1, -1), options.trace ?? true);
+  if (base.clock.snippetReads > 0) refuseAbsoluteTime(base, runOnce(program, source, options, new Clock(-1, -1, 1, ERAS[1]), false));
   const races = [...base.races];
   // Clock ticks are explored even when a file read already makes the order a race: the timing race
   // text quotes the two lines that can swap, which the file-read text cannot.
   if (base.timersCreated > 0) {
     const reads = base.clock.reads;
     const stall = Math.max(1, Math.floor(options.stallMs ?? 1));
-    const scenarios: Clock[] = [new Clock(-1, true, stall)];
-    if (reads + 1 > MAX_CLOCK_SCENARIOS) {
+    const scenarios: Clock[] = [new Clock(-1, 0, stall)];
+    // A machine that stalls for more than a millisecond (stallMs > 1: a loaded test machine) can stall
+    // in the middle of a stretch of work too, e.g. after a setTimeout call and before the loop's next
+    // reading: one scenario per position j of the stall inside every stretch (j = 0 is the one above).
+    if (stall > 1) for (let j = 1; j < base.clock.maxSpanReads; j++) scenarios.push(new Clock(-1, j, stall));
+    if (reads + scenarios.length > MAX_CLOCK_SCENARIOS) {
       races.push(`Too many timer operations (${reads} clock reads) to prove the order never depends on timing`);
     } else {
-      for (let k = 0; k < reads; k++) scenarios.push(new Clock(k, false, stall));
+      for (let k = 0; k < reads; k++) scenarios.push(new Clock(k, -1, stall));
     }
     for (const clock of races.some((r) => r.startsWith('Too many')) ? [] : scenarios) {
       const alt = runOnce(program, source, options, clock, false);

@@ -8,7 +8,7 @@
 // the first millisecond), and any console line that changes printed an absolute time, or a measurement
 // finer than whole Date milliseconds (never the same twice in node), which is refused.
 // A Clock can also be told to tick over by one millisecond at a chosen read (or to stall every stretch
-// of work), which is how `simulate()` looks for orders that depend on wall-clock time.
+// of work from its j-th read on), which is how `simulate()` looks for orders that depend on wall-clock time.
 
 /** Wall-clock stand-in. Reads return virtual time, or `bumpMs` more once "bumped" (the clock ticked over, or the machine stalled). */
 export class Clock {
@@ -16,17 +16,26 @@ export class Clock {
   bumped = false;
   /** Reads by the loop and by timer APIs (each one is a point where the millisecond may tick over). */
   reads = 0;
-  private spanStart = true;
+  /** Reads made since the loop last slept (the current stretch of work). */
+  private spanReads = 0;
+  /** Most reads any one stretch of work made (how many stall positions are worth exploring). */
+  maxSpanReads = 0;
   /** Readings of the wall clock by the snippet itself (Date.now, new Date, performance.now). */
   snippetReads = 0;
-  constructor(private readonly bumpAt: number, private readonly bumpEverySpan: boolean, private readonly bumpMs = 1, readonly era: ClockEra = ERAS[0]) {
+  /**
+   * `bumpAt`: the read (counted over the whole run) at which the clock ticks over, -1 for none.
+   * `stallFromSpanRead`: -1, or j: every stretch of work stalls just before its j-th read (0 = before it
+   * reads anything), so that read and the rest of the stretch see the time `bumpMs` later.
+   */
+  constructor(private readonly bumpAt: number, private readonly stallFromSpanRead: number, private readonly bumpMs = 1, readonly era: ClockEra = ERAS[0]) {
     this.base = era.startMs;
   }
   /** A reading that may tick over (uv_now after uv_update_time, getLibuvNow). */
   read(): number {
     const k = this.reads++;
-    if (!this.bumped && (k === this.bumpAt || (this.bumpEverySpan && this.spanStart))) this.bumped = true;
-    this.spanStart = false;
+    const j = this.spanReads++;
+    if (this.spanReads > this.maxSpanReads) this.maxSpanReads = this.spanReads;
+    if (!this.bumped && (k === this.bumpAt || j === this.stallFromSpanRead)) this.bumped = true;
     this.loopTime = this.now();
     return this.loopTime;
   }
@@ -56,7 +65,7 @@ export class Clock {
   advanceTo(t: number): void {
     this.base = Math.max(t, this.precise());
     this.bumped = false;
-    this.spanStart = true;
+    this.spanReads = 0;
   }
   /** Synchronous code burnt `ms` of CPU time (a busy-wait reading the clock): time moves without a sleep. */
   burn(ms: number): void {
