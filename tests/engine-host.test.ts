@@ -228,6 +228,14 @@ const ROWS: Row[] = [
     'ERR_INVALID_ARG_TYPE The "path" argument must be of type string or an instance of URL. Received type number (5)',
     'file:///tmp/a%20b/%23x%3F%25.txt /tmp/a%20b/%23x%3F%25.txt file:///a/',
   ], { module: 'module' }),
+  r("fs.createReadStream closed at once: 'close' comes after the open and the close went through the pool, in a poll phase", lines(
+    "const fs = require('node:fs');",
+    'const s = fs.createReadStream(__filename);',
+    's.close();',
+    "s.on('close', () => { console.log('close', s.destroyed); setTimeout(() => console.log('timeout'), 0); setImmediate(() => console.log('immediate')); process.nextTick(() => console.log('tick')); });",
+    "Promise.resolve().then(() => console.log('promise'));",
+    "process.nextTick(() => console.log('nextTick'));",
+  ), ['nextTick', 'promise', 'close true', 'tick', 'immediate', 'timeout']),
   // timing rules (issue 7 item 4: no false race flags)
   r('setTimeout 0 and setImmediate created in a timer callback alone in its list: the immediate first', lines(
     'setTimeout(() => {',
@@ -359,6 +367,7 @@ const REFUSALS: { name: string; code: string; message: RegExp; at: string }[] = 
   { name: 'timers/promises with ref: false', code: "const t = require('timers/promises');\nt.setTimeout(5, 1, { ref: false });", message: /options/, at: '2:1' },
   { name: 'printing a URL object', code: "const u = new URL('http://a.b/');\nconsole.log(u);", message: /URL object/, at: '2:1' },
   { name: 'assigning a URL field', code: "const u = new URL('http://a.b/');\nu.pathname = '/x';", message: /changing built-in objects/, at: '2:1' },
+  { name: "reading a ReadStream ('data')", code: "const fs = require('fs');\nfs.createReadStream(__filename).on('data', () => {});", message: /'data' event/, at: '2:1' },
   { name: 'events.on (an async iterator of events)', code: "const events = require('events');\nconst e = new events.EventEmitter();\nevents.on(e, 'x');", message: /events\.on/, at: '3:1' },
 ];
 

@@ -1,6 +1,7 @@
 // The 'fs' and 'fs/promises' modules, for the snippet's own file only: readFile (callback, completed
 // in a later poll phase as libuv's thread pool would), readFileSync and fs.promises.readFile. A read in
 // flight races with every timer, immediate or other read that could run while it finishes.
+// createReadStream: opening and closing the file (its 'close' event), not reading it.
 import { errorAt, ThrowSignal } from '../../errors.ts';
 import { isObject } from '../../language/operations.ts';
 import type { SourceRange } from '../../types.ts';
@@ -76,8 +77,64 @@ export function install(host: Runtime): void {
     startIO(`fs.promises.readFile result${host.currentLineSuffix()}`, host.callLoc(), () => cap.resolve(value));
     return cap.promise;
   });
+  // fs.createReadStream of the snippet's own file, as far as closing it goes (the close queue demo):
+  // Node opens the file in the thread pool; close()/destroy() before the open completes waits for it,
+  // then closes the fd (another round trip through the pool), and 'close' is emitted on the next tick
+  // after that close completes. Reading ('data', 'end', pipe, read) and options are refused.
+  const streams = new WeakSet<object>();
+  const createReadStream = named('createReadStream', (path: unknown, options?: unknown) => {
+    checkPath(path, 'fs.createReadStream');
+    if (options !== undefined) throw errorAt('unsupported', 'Unsupported: fs.createReadStream with options', interp.currentCall);
+    const at = host.callLoc();
+    const where = at ? ` (stream created at ${at.start.line}:${at.start.column})` : '';
+    const closeListeners: { fn: Function; once: boolean }[] = [];
+    let destroyed = false;
+    let opened = false;
+    const ioStep = (what: string, complete: () => void): void => {
+      const id = host.nextId();
+      const label = `the read stream's ${what} callback${where}`;
+      host.startIO({ id, label, loc: at, earliestIteration: host.iteration + 2, readyAt: host.clock.now() + 1, complete, name: label });
+      host.step('enqueue', `fs.createReadStream: the file's ${what} starts in the background (libuv thread pool)`, at, { jobId: id, queue: 'io' });
+    };
+    const emitClose = named('emitCloseNT', () => {
+      for (const l of [...closeListeners]) {
+        if (l.once) closeListeners.splice(closeListeners.indexOf(l), 1);
+        interp.callFromHost(l.fn, stream, [], null);
+      }
+    });
+    const closeFd = (): void => ioStep('close', () => (host.global as any).process.nextTick(emitClose));
+    ioStep('open', () => {
+      opened = true;
+      if (destroyed) closeFd();
+    });
+    const listen = (once: boolean) => (name: unknown, fn: unknown) => {
+      if (name !== 'close') throw errorAt('unsupported', `Unsupported: a read stream's '${String(name)}' event (only 'close' is simulated; reading a stream is not)`, interp.currentCall);
+      if (typeof fn !== 'function') throw new ThrowSignal(nodeTypeError('listener', 'function', fn));
+      closeListeners.push({ fn, once });
+      return stream;
+    };
+    const destroy = (method: string) => named(method, (...args: unknown[]) => {
+      if (args.length) throw errorAt('unsupported', `Unsupported: stream.${method}() with arguments`, interp.currentCall);
+      if (destroyed) return stream;
+      destroyed = true;
+      if (opened) closeFd();
+      return stream;
+    });
+    const stream: object = host.strict('ReadStream', {
+      on: named('on', listen(false)),
+      addListener: named('addListener', listen(false)),
+      once: named('once', listen(true)),
+      close: destroy('close'),
+      destroy: destroy('destroy'),
+      get destroyed() {
+        return destroyed;
+      },
+    });
+    streams.add(stream);
+    return stream;
+  });
   const fsPromises = host.strict('fs.promises', { readFile: readFilePromise });
-  const fs = host.strict('fs', { readFile, readFileSync, promises: fsPromises });
+  const fs = host.strict('fs', { readFile, readFileSync, createReadStream, promises: fsPromises });
   host.modules.define('fs', () => fs);
   host.modules.define('fs/promises', () => fsPromises);
 
@@ -87,6 +144,7 @@ export function install(host: Runtime): void {
       if (op.earliestIteration <= host.iteration && op.readyAt <= host.clock.now() + 1) host.addRace(`File read race: ${op.name} and ${what} can run in either order: the read may finish before or after it`);
     }
   });
+  host.addInspectRule({ refuse: (v) => (streams.has(v) ? 'a ReadStream prints its internal state over many lines; log something else' : null) });
   host.addInspectRule({
     special: (v) => {
       if (!(v instanceof FileBuffer)) return null;
