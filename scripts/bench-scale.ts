@@ -127,12 +127,13 @@ interface Figures {
   errors: string[];
 }
 
-/** A nickname the server accepts (a few numbers read as words to the profanity filter). */
+/** A nickname the server accepts (a few numbers read as words to the profanity filter, e.g. 455). */
 function benchNickname(room: number, seat: number): string {
-  for (let k = 0; ; k++) {
-    const name = `Player ${room}.${seat}${'x'.repeat(k)}`;
-    if (checkNickname(name).ok) return name;
-  }
+  const letters = (n: number) => n.toString(26).replace(/./g, (d) => 'bcdfghjkmnpqrstvwxz'[parseInt(d, 26) % 19] ?? 'k');
+  const tries = [`Player ${room}.${seat}`, `Seat ${room}/${seat}`, `Pupil ${letters(room)} ${letters(seat)}`];
+  for (let k = 0; k < 40; k++) tries.push(`Pupil ${letters(room * 7919 + seat * 31 + k)}`);
+  for (const name of tries) if (checkNickname(name).ok) return name;
+  throw new Error(`no acceptable nickname for room ${room} seat ${seat}`);
 }
 
 // ---- servers -----------------------------------------------------------------------------------------
