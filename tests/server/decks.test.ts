@@ -257,7 +257,9 @@ describe('snippet check (the editor)', () => {
       }
     })();
     const checks: SnippetCheck[] = [];
-    for (const source of ['let n = 0;\nwhile (true) { n++; }', 'function down(n) { return down(n + 1) + 1; }\ndown(0);', 'for (let i = 0; i < 200000; i++) console.log("line " + i);']) {
+    // An endless loop whose every step does real work: the step budget (which ends a plain `while (true)`
+    // in well under a second on the fast path) cannot stop it in time, only the pool's wall clock can.
+    for (const source of ['let n = 0;\nwhile (true) { n += JSON.stringify(new Array(2000).fill(n)).length; }', 'function down(n) { return down(n + 1) + 1; }\ndown(0);', 'for (let i = 0; i < 200000; i++) console.log("line " + i);']) {
       const res = await editor.ask('snippet:check', { source, module: 'commonjs' });
       expect(res.ok).toBe(true);
       checks.push(res.check);
