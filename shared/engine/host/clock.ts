@@ -23,6 +23,12 @@ export class Clock {
   /** Readings of the wall clock by the snippet itself (Date.now, new Date, performance.now). */
   snippetReads = 0;
   /**
+   * When set (the plain run of simulate()), asked at each read whether some API still holds an earlier
+   * reading (Runtime.holdsTime); the answers and the snippet's reading count so far go to `log`.
+   */
+  holdsTime: ((now: number) => boolean) | null = null;
+  readonly log: { holdsTime: boolean; snippetReads: number }[] = [];
+  /**
    * `bumpAt`: the read (counted over the whole run) at which the clock ticks over, -1 for none.
    * `stallFromSpanRead`: -1, or j: every stretch of work stalls just before its j-th read (0 = before it
    * reads anything), so that read and the rest of the stretch see the time `bumpMs` later.
@@ -32,6 +38,7 @@ export class Clock {
   }
   /** A reading that may tick over (uv_now after uv_update_time, getLibuvNow). */
   read(): number {
+    if (this.holdsTime) this.log.push({ holdsTime: this.holdsTime(this.now()), snippetReads: this.snippetReads });
     const k = this.reads++;
     const j = this.spanReads++;
     if (this.spanReads > this.maxSpanReads) this.maxSpanReads = this.spanReads;

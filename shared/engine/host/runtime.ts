@@ -54,6 +54,13 @@ export interface EventSource {
   busy?(): boolean;
   /** Its next job by race-text name ("the 10 ms timer set at 3:1"), or null when it holds nothing. */
   pending?(): string | null;
+  /**
+   * True while it keeps a time later than `now` (a timer not yet due at `now`, an interval's next start)
+   * that a later decision compares with a new clock reading. Without it the API counts as holding one
+   * whenever alive(). simulate() relies on it: when no API holds such a time, a clock tick at the
+   * reading taken at `now` only shifts the rest of the run (see onlyShifts in index.ts).
+   */
+  holdsTime?(now: number): boolean;
 }
 
 export interface RuntimeOptions {
@@ -494,6 +501,11 @@ export class Runtime implements EngineHost {
   /** uv__loop_alive: some API still holds work. */
   alive(): boolean {
     return this.sources.some((s) => s.alive());
+  }
+
+  /** Whether some API keeps a time later than `now` that later readings are compared with (EventSource.holdsTime). */
+  holdsTime(now: number): boolean {
+    return this.sources.some((s) => (s.holdsTime ? s.holdsTime(now) : s.alive()));
   }
 
   /** The earliest time an API needs the loop awake (the poll phase's timeout). */

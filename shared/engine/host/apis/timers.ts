@@ -123,6 +123,9 @@ export function install(host: Runtime): void {
     host.step('timer-cleared', `The timer (${timer.label}) is cleared and will not fire`, host.callLoc(), { jobId: timer.id, queue: 'timers' });
   };
 
+  /** An interval's callback is running: its next start, read before the call, is held until it re-arms. */
+  let intervalStart = false;
+
   /** listOnTimeout(list, now) from lib/internal/timers.js. */
   const listOnTimeout = (list: TimerList, now: number): void => {
     const msecs = list.msecs;
@@ -145,6 +148,7 @@ export function install(host: Runtime): void {
       if (!timer.callback) continue;
       let start = 0;
       if (timer.repeat) start = host.clock.read();
+      intervalStart = timer.repeat !== null;
       host.aboutToRun(timer.name);
       const late = now - (timer.start + msecs);
       host.step('timer-fired', `Timer due at ${timer.start + msecs} ms fires${late > 1 ? ` ${late} ms late (the loop was busy until ${now} ms)` : ''}: runs ${timer.label}`, timer.loc, { jobId: timer.id, queue: 'timers' });
@@ -152,6 +156,7 @@ export function install(host: Runtime): void {
       try {
         host.atJob(timer.loc, () => host.runMacrotaskCallback(cb, timer.handle, timer.args));
       } finally {
+        intervalStart = false;
         if (timer.repeat && timer.callback) {
           insertTimer(timer, timer.repeat, start);
           host.step('timer-scheduled', `setInterval re-arms ${timer.label}: next due at ${start + Math.trunc(timer.repeat)} ms`, timer.loc, { jobId: timer.id, queue: 'timers' });
@@ -248,6 +253,10 @@ export function install(host: Runtime): void {
   });
   host.addSource({
     alive: () => listQueue.length > 0,
+    // A list emptied by the timer now running still has its old expiry, but it is recomputed from the
+    // next timer's start before any use (listOnTimeout), so only lists holding timers count. Timers
+    // already due at `now` compare as due with any later reading, ticked or not.
+    holdsTime: (now: number) => intervalStart || listQueue.some((l) => l.timers.length > 0 && (l.expiry > now || l.timers.some((t) => t.start + l.msecs > now))),
     wakeAt: minExpiry,
     pending: () => {
       const list = peekList();
