@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { simulate } from '../shared/engine/index.ts';
-import type { ClientToServerEvents, HandCard, PlayerView, ServerToClientEvents } from '../shared/protocol.ts';
+import type { ClientToServerEvents, HandCard, PlayerOwn, PlayerShared, PlayerView, ServerToClientEvents } from '../shared/protocol.ts';
+import { applyProgress, composePlayerView, ownMatches } from '../shared/player-view.ts';
 
 type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -158,7 +159,32 @@ export async function runBots(options: BotOptions): Promise<BotStats> {
         }
       };
 
-      socket.on('player:view', onView);
+      // Room events reach a phone in two parts (the room's shared part, one broadcast, and the player's
+      // own part) plus small progress deltas; rebuild the view from them as the phone does.
+      let shared: PlayerShared | null = null;
+      let own: PlayerOwn | null = null;
+      const compose = () => {
+        if (shared && own && ownMatches(shared, own)) onView(composePlayerView(shared, own));
+      };
+      socket.on('player:view', (view) => {
+        own = null;
+        onView(view);
+      });
+      socket.on('room:shared', (part) => {
+        shared = part;
+        compose();
+      });
+      socket.on('player:own', (part) => {
+        own = part;
+        compose();
+      });
+      socket.on('room:progress', (progress) => {
+        const next = shared && applyProgress(shared, progress);
+        if (next) {
+          shared = next;
+          compose();
+        }
+      });
       socket.on('player:kicked', ({ message }) => {
         say(`${nickname} was kicked: ${message}`);
         finish();
