@@ -2,9 +2,7 @@
 // shared/deck-protocol.ts). Same order as server/handlers.ts: rate limit -> validate (zod) -> act
 // -> acknowledge. Custom code is simulated only in the worker pool (server/snippet-check.ts); a deck
 // is read or changed only with its edit token; HOST_KEY, when set, is needed to make a deck.
-import type { z } from 'zod';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { ClientToServerEvents, ErrorCode, Response } from '../shared/protocol.ts';
 import type { GameAnalysis, LibrarySnippet } from '../shared/deck-protocol.ts';
 import {
   deckAuthSchema,
@@ -17,20 +15,16 @@ import {
   libraryPreviewSchema,
   snippetCheckSchema,
 } from '../shared/deck-schemas.ts';
-import { describeIssues } from '../shared/schemas.ts';
 import { loadBank } from '../shared/snippets/index.ts';
 import { isRefusal, type DeckLibrary, type DeckRefusal } from './deck-library.ts';
+import { edgeHandler, fail, type AckData, type EventName, type Reply } from './edge.ts';
 import { CODE_GUESSING_MESSAGE } from './limits.ts';
 import { sameSecret, type GameSocket, type RoomRegistry } from './rooms.ts';
 import type { RoomContext } from './room-types.ts';
 import { checkSnippet } from './snippet-check.ts';
 import { leaderboardOf } from './views.ts';
 
-type EventName = keyof ClientToServerEvents;
-type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends (r: Response<infer T>) => void ? T : never;
-type Reply<T extends object> = (response: Response<T>) => void;
 
-const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
 /** Rate limiters of the deck events, shared by every socket of one server. */
 export class DeckGuard {
@@ -98,24 +92,7 @@ export function attachDeckHandlers(socket: GameSocket, registry: RoomRegistry, d
   const { log } = options;
   const address = () => socket.data.address;
 
-  function handle<E extends EventName, S extends z.ZodType>(event: E, schema: S, run: (req: z.output<S>, reply: Reply<AckData<E>>) => void | Promise<void>): void {
-    socket.on(event as never, (async (payload: unknown, ack: unknown) => {
-      if (typeof payload === 'function' && ack === undefined) {
-        ack = payload;
-        payload = undefined;
-      }
-      const reply: Reply<AckData<E>> = typeof ack === 'function' ? (ack as Reply<AckData<E>>) : () => {};
-      try {
-        if (!(await guard.events.take(socket.id))) return reply(fail('RATE_LIMITED', 'Too many requests: slow down a little.'));
-        const parsed = schema.safeParse(payload === undefined ? {} : payload);
-        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-        await run(parsed.data, reply);
-      } catch (err) {
-        log(`handler ${event} failed: ${err instanceof Error ? err.stack : String(err)}`);
-        reply(fail('INTERNAL', 'Something went wrong on the server.'));
-      }
-    }) as never);
-  }
+  const handle = edgeHandler(socket, guard, log);
 
   /** True when the server needs a host key and this one is missing or wrong (and replies so). */
   function missingHostKey(hostKey: string | undefined, reply: Reply<object>): boolean {

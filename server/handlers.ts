@@ -5,11 +5,10 @@
 // events per socket, rooms and practice runs per socket and address, joins and wrong room codes per address.
 import type { Actor } from 'xstate';
 import type { z } from 'zod';
-import type { Ack, ClientToServerEvents, ErrorCode, HostCommand, Response } from '../shared/protocol.ts';
+import type { HostCommand } from '../shared/protocol.ts';
 import {
   answerSchema,
   createRoomSchema,
-  describeIssues,
   hostAuthSchema,
   hostCommandSchema,
   joinSchema,
@@ -24,6 +23,7 @@ import {
   withRoomDefaults,
 } from '../shared/schemas.ts';
 import { selectEntries } from './deck.ts';
+import { edgeHandler, fail, type AckData, type EventName, type Reply } from './edge.ts';
 import { CODE_GUESSING_MESSAGE, clientAddress } from './limits.ts';
 import { answerPractice, nextPractice } from './practice-machine.ts';
 import { HOST_COMMAND_EVENTS, commandTarget, phaseOf, type RoomMachine } from './room-machine.ts';
@@ -31,12 +31,6 @@ import type { HostEvent, RoomEvent } from './room-types.ts';
 import { LiveRoom, sameSecret, type GameSocket, type RoomRegistry } from './rooms.ts';
 import { roomViews } from './views.ts';
 
-type Reply<T extends object = object> = (response: Response<T>) => void;
-type EventName = keyof ClientToServerEvents;
-/** The success data of an event's acknowledgement, read from the protocol. */
-type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
-
-const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
 /** Skips practice rounds (before they are answered) whose snippet is in `live`. */
 function skipLiveRounds(actor: Actor<RoomMachine>, live: Set<string>): void {
@@ -82,30 +76,7 @@ export function attachHandlers(socket: GameSocket, registry: RoomRegistry): void
   const address = socket.data.address;
 
   /** Registers `event` with payload validation, rate limiting, a safe ack and error capture. */
-  function handle<E extends EventName, S extends z.ZodType>(
-    event: E,
-    schema: S,
-    run: (req: z.output<S>, reply: Reply<AckData<E>>) => void | Promise<void>,
-  ): void {
-    socket.on(event as never, (async (payload: unknown, ack: unknown) => {
-      // `socket.emit('x', ack)` without a payload puts the callback first.
-      if (typeof payload === 'function' && ack === undefined) {
-        ack = payload;
-        payload = undefined;
-      }
-      const reply: Reply<AckData<E>> = typeof ack === 'function' ? (ack as Reply<AckData<E>>) : () => {};
-      try {
-        if (!(await guard.events.take(socket.id))) return reply(fail('RATE_LIMITED', 'Too many requests: slow down a little.'));
-        // Only a missing payload means "defaults": `null`, strings and unknown keys fail the strict schema.
-        const parsed = schema.safeParse(payload === undefined ? {} : payload);
-        if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-        await run(parsed.data, reply);
-      } catch (err) {
-        log(`handler ${event} failed: ${err instanceof Error ? err.stack : String(err)}`);
-        reply(fail('INTERNAL', 'Something went wrong on the server.'));
-      }
-    }) as never);
-  }
+  const handle = edgeHandler(socket, guard, log);
 
   /**
    * The room with this code, or a failed reply. Wrong codes are counted per address (not per socket, so
