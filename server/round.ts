@@ -26,7 +26,7 @@ export function dealCards(entry: DeckEntry, deps: Deps): RoundCard[] {
     let id = deps.randomId(6);
     while (ids.has(id)) id = deps.randomId(6);
     ids.add(id);
-    return { id, text: card.text, loc: card.loc };
+    return { id, text: card.text, loc: card.loc, ...(card.stream === 'stderr' ? { stream: 'stderr' as const } : {}) };
   });
 }
 
@@ -54,7 +54,7 @@ export function handCards(hand: readonly string[], cards: readonly RoundCard[]):
   const byId = new Map(cards.map((c) => [c.id, c]));
   return hand.map((id) => {
     const card = byId.get(id)!;
-    return { id, text: card.text, loc: card.loc };
+    return { id, text: card.text, loc: card.loc, ...(card.stream === 'stderr' ? { stream: 'stderr' as const } : {}) };
   });
 }
 

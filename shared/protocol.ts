@@ -87,6 +87,8 @@ export interface HandCard {
    * place in the order, so a phone can mark it in the snippet while the player is still ordering.
    */
   loc: Card['loc'];
+  /** Present when console.error/warn printed the line (stderr); a card without it came from stdout. */
+  stream?: 'stderr';
 }
 
 /** A card of the true order, revealed: its id, text and the console call that printed it. */
